@@ -1,0 +1,1 @@
+"""Signal wiring for the core app."""

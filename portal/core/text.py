@@ -1,0 +1,42 @@
+"""Vietnamese text handling shared by slugs and search.
+
+Vietnamese needs more than Unicode decomposition: ``đ``/``Đ`` is a letter of its
+own (not ``d`` plus a mark), so a plain NFD strip keeps it and SQLite's
+``remove_diacritics`` keeps it too. ``fold`` is the one place the portal turns
+text into its comparable form: NFC, case-folded, diacritics removed, đ → d.
+"""
+
+import re
+import unicodedata
+
+_D_TABLE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize(text: str) -> str:
+    """NFC-normalise, drop control characters and collapse whitespace."""
+    text = unicodedata.normalize("NFC", str(text or ""))
+    return _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
+
+
+def fold(text: str) -> str:
+    """Comparable form: lower case, no diacritics, đ folded to d."""
+    text = normalize(text).translate(_D_TABLE).casefold()
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).translate(_D_TABLE)
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens (letters and digits only)."""
+    return [w for w in _NON_WORD.split(fold(text)) if w]
+
+
+def slugify_vi(text: str, max_length: int = 255) -> str:
+    """ASCII slug: "Đại biểu HĐND" → "dai-bieu-hdnd"."""
+    slug = "-".join(words(text))
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug

@@ -1,0 +1,102 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+
+from portal.core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The portal's home page: lead story, latest news, banners, quick links."""
+
+    lead_story = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name="Tin tiêu điểm",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Để trống để dùng tin mới nhất có ảnh.",
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "home/home_page.html"
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("lead_story"),
+        InlinePanel("banners", heading="Banner (kỳ họp, hội nghị)", label="Banner"),
+        InlinePanel("quick_links", heading="Truy cập nhanh", label="Liên kết"),
+    ]
+
+    class Meta:
+        verbose_name = "Trang chủ"
+
+
+class HomeBanner(Orderable):
+    """A banner for the current session or conference."""
+
+    page = ParentalKey(HomePage, related_name="banners", on_delete=models.CASCADE)
+    title = models.CharField("Tiêu đề", max_length=255)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Ảnh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    alt = models.CharField("Mô tả ảnh (alt)", max_length=255, blank=True)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Trang liên kết",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    link_url = models.URLField("Hoặc địa chỉ", blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("image"),
+        FieldPanel("alt"),
+        FieldPanel("link_page"),
+        FieldPanel("link_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Banner"
+
+    @property
+    def href(self):
+        if self.link_page_id:
+            return self.link_page.url
+        return self.link_url
+
+
+class HomeQuickLink(Orderable):
+    """Quick links to documents, schedules and statistics."""
+
+    page = ParentalKey(HomePage, related_name="quick_links", on_delete=models.CASCADE)
+    title = models.CharField("Tiêu đề", max_length=255)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Trang liên kết",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    link_url = models.CharField("Hoặc địa chỉ", max_length=500, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("link_page"), FieldPanel("link_url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Liên kết nhanh"
+
+    @property
+    def href(self):
+        if self.link_page_id:
+            return self.link_page.url
+        return self.link_url
