@@ -40,9 +40,7 @@ class ArticlePage(BasePage):
         blank=True,
         help_text="Bắt buộc khi có ảnh đại diện: mô tả nội dung ảnh cho người khiếm thị.",
     )
-    featured_image_caption = models.CharField(
-        "Chú thích ảnh đại diện", max_length=500, blank=True
-    )
+    featured_image_caption = models.CharField("Chú thích ảnh đại diện", max_length=500, blank=True)
     admin_unit = models.ForeignKey(
         "core.AdministrativeUnit",
         verbose_name="Địa bàn",
@@ -90,9 +88,7 @@ class ArticlePage(BasePage):
     def clean(self):
         super().clean()
         if self.featured_image_id and not (self.featured_image_alt or "").strip():
-            raise ValidationError(
-                {"featured_image_alt": "Vui lòng nhập mô tả cho ảnh đại diện."}
-            )
+            raise ValidationError({"featured_image_alt": "Vui lòng nhập mô tả cho ảnh đại diện."})
 
     @property
     def updated_at(self):

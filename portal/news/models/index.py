@@ -6,7 +6,7 @@ from portal.core.models import BasePage
 
 
 class NewsIndexPage(BasePage):
-    """"Tin tức": the parent of every news category."""
+    """ "Tin tức": the parent of every news category."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=["bold", "italic", "link"])
 
