@@ -1,0 +1,102 @@
+"""Factories for news pages, shared by tests and the demo data command.
+
+``ArticlePageFactory(parent=category)`` creates a *published* article with a
+revision, like an editor pressing "Xuất bản"; pass ``live=False`` for a draft.
+"""
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from portal.core.factories import AuthorFactory
+
+from .models import ArticleAuthor, ArticlePage, GalleryPage, Genre, NewsCategoryPage, NewsIndexPage
+
+
+class GenreFactory(DjangoModelFactory):
+    class Meta:
+        model = Genre
+        django_get_or_create = ("name",)
+
+    name = "Tin"
+    sort_order = 1
+
+
+class PortalPageFactory(wagtail_factories.PageFactory):
+    """Leaves the slug to the model, which transliterates the title."""
+
+    class Meta:
+        abstract = True
+
+    slug = ""
+
+
+class NewsIndexPageFactory(PortalPageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "Tin tức"
+
+
+class NewsCategoryPageFactory(PortalPageFactory):
+    class Meta:
+        model = NewsCategoryPage
+
+    title = factory.Sequence(lambda n: f"Chuyên mục {n}")
+
+
+class PublishedPageFactory(PortalPageFactory):
+    """A page saved with a revision and published, as the admin does it."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        live = kwargs.pop("live", True)
+        instance = model_class(**kwargs)
+        instance.live = False
+        parent.add_child(instance=instance)
+        revision = instance.save_revision()
+        if live:
+            revision.publish()
+            instance.refresh_from_db()
+        return instance
+
+
+class ArticlePageFactory(PublishedPageFactory):
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Sequence(lambda n: f"Tin bài số {n}")
+    lead = factory.LazyAttribute(lambda o: f"Tóm tắt của {o.title}.")
+    genre = factory.SubFactory(GenreFactory)
+    body = factory.LazyAttribute(lambda o: [("paragraph", f"<p>Nội dung của {o.title}.</p>")])
+    event_date = factory.LazyFunction(timezone.localdate)
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if not create:
+            return
+        authors = extracted if extracted is not None else [AuthorFactory()]
+        for order, author in enumerate(authors):
+            ArticleAuthor.objects.create(page=self, author=author, sort_order=order)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        """``topics=["Kỳ họp", ...]`` tags the article (and republishes it)."""
+        if create and extracted:
+            self.tags.add(*extracted)
+            revision = self.save_revision()
+            if self.live:
+                revision.publish()
+
+
+class GalleryPageFactory(PublishedPageFactory):
+    class Meta:
+        model = GalleryPage
+
+    title = factory.Sequence(lambda n: f"Thư viện ảnh {n}")
+    intro = "Ảnh hoạt động."
