@@ -12,6 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
+DEMO_ARGS ?=
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
@@ -19,9 +20,9 @@ MANAGE := $(PY) manage.py
 	check bench worker lock clean
 
 help: ## List every target with what it does
-	@echo "Các lệnh (make <lệnh>):"
+	@echo "Targets (make <target>):"
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | sort \
-		| awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-13s\033[0m %s\n", $$1, $$2}'
+		| awk 'BEGIN {FS = ":.*?## "}; {printf "  %-13s %s\n", $$1, $$2}'
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +38,7 @@ migrate: $(STAMP) ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 demo: migrate ## Load the demo portal (idempotent: a second run changes nothing)
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo $(DEMO_ARGS)
 
 static: $(STAMP) ## Collect static files into var/static
 	$(MANAGE) collectstatic --noinput --verbosity 0
@@ -47,8 +48,10 @@ run: demo static ## Install, migrate, load demo data and start the portal on htt
 	@echo "================================================================"
 	@echo " Cổng thông tin HĐND đang chạy: http://$(HOST):$(PORT)/"
 	@echo " Trang quản trị:                http://$(HOST):$(PORT)/admin/"
-	@$(MANAGE) load_demo --print-login 2>/dev/null || \
-		echo " Tài khoản quản trị: xem thông báo của lệnh load_demo ở trên."
+	@$(PY) -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings.dev'); \
+		django.setup(); from portal.demo.services import ADMIN_USERNAME as u, DEFAULT_ADMIN_PASSWORD as p; \
+		print(f' Đăng nhập quản trị: tài khoản {u}, mật khẩu {p}'); \
+		print('   (mật khẩu mặc định khi load_demo tạo tài khoản; đặt lại: make demo DEMO_ARGS=\"--admin-password ...\")')"
 	@echo " Dừng: Ctrl+C"
 	@echo "================================================================"
 	$(MANAGE) runserver $(HOST):$(PORT) --noreload
