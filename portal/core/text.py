@@ -40,3 +40,30 @@ def slugify_vi(text: str, max_length: int = 255) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug
+
+
+def fold_with_map(text: str) -> tuple[str, str, list[int]]:
+    """Fold ``text`` character by character, keeping where each folded character came from.
+
+    Returns ``(original, folded, origin)``: ``original`` is the NFC form of the
+    text, ``folded`` its folded form (same rules as ``fold`` but without
+    collapsing whitespace, control characters become spaces) and ``origin[i]``
+    the index in ``original`` of the character that produced ``folded[i]``.
+    Search uses it to find "ky hop" in folded text and highlight "Kỳ họp" in
+    the original.
+    """
+    original = unicodedata.normalize("NFC", str(text or ""))
+    folded_chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(original):
+        if _CONTROL.match(char):
+            piece = " "
+        else:
+            piece = char.translate(_D_TABLE).casefold()
+            piece = "".join(
+                c for c in unicodedata.normalize("NFD", piece) if not unicodedata.combining(c)
+            ).translate(_D_TABLE)
+        for folded_char in piece:
+            folded_chars.append(folded_char)
+            origin.append(index)
+    return original, "".join(folded_chars), origin

@@ -5,3 +5,6 @@ class SearchConfig(AppConfig):
     name = "portal.search"
     label = "portal_search"
     verbose_name = "Tìm kiếm"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -27,3 +27,26 @@ def test_fold_is_the_same_for_nfc_and_nfd_input():
 
 def test_fold_treats_upper_and_lower_d_alike():
     assert fold("ĐẠI BIỂU") == fold("đại biểu") == fold("dai bieu")
+
+
+def test_fold_with_map_points_back_to_the_original_characters():
+    from portal.core.text import fold_with_map
+
+    original, folded, origin = fold_with_map("Kỳ họp HĐND")
+    assert folded == "ky hop hdnd"
+    assert len(origin) == len(folded)
+    start = folded.index("hop")
+    assert original[origin[start] : origin[start + 2] + 1] == "họp"
+    assert original[origin[folded.index("hdnd")]] == "H"
+
+
+def test_fold_with_map_accepts_decomposed_input_and_control_characters():
+    import unicodedata
+
+    from portal.core.text import fold, fold_with_map
+
+    text = unicodedata.normalize("NFD", "Bắc Kạn\x01đẹp")
+    original, folded, origin = fold_with_map(text)
+    assert original == unicodedata.normalize("NFC", text)
+    assert folded == "bac kan dep"
+    assert fold(folded) == fold(text)

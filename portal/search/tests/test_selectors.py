@@ -1,0 +1,167 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from portal.news.factories import ArticlePageFactory
+from portal.search.models import SearchEntry
+from portal.search.selectors import (
+    MAX_QUERY_WORDS,
+    highlight,
+    query_words,
+    search_entries,
+    snippet,
+    year_range,
+)
+
+
+def hits(q, **filters):
+    return [entry.page_id for entry in search_entries(query_words(q), **filters)]
+
+
+@pytest.fixture
+def articles(category):
+    return {
+        "session": ArticlePageFactory(
+            parent=category,
+            title="Khai mạc kỳ họp thứ 13 HĐND tỉnh Bắc Kạn",
+            lead="Các đại biểu thảo luận về ngân sách.",
+        ),
+        "delegate": ArticlePageFactory(
+            parent=category,
+            title="Tiếp xúc cử tri",
+            lead="Đại biểu HĐND tỉnh tiếp xúc cử tri huyện Ba Bể trước kỳ họp.",
+        ),
+        "other": ArticlePageFactory(
+            parent=category, title="Tin thời tiết", lead="Trời nắng ở Thái Nguyên."
+        ),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("plain", "vietnamese"),
+    [("ky hop", "kỳ họp"), ("dai bieu", "đại biểu"), ("HDND", "HĐND"), ("Bac Kan", "Bắc Kạn")],
+)
+def test_queries_with_and_without_diacritics_give_identical_hits(articles, plain, vietnamese):
+    expected = hits(vietnamese)
+    assert expected, f"{vietnamese!r} should find something"
+    assert hits(plain) == expected
+    assert hits(vietnamese.upper()) == expected
+    assert articles["other"].pk not in expected
+
+
+@pytest.mark.django_db
+def test_equivalences_find_the_expected_pages(articles):
+    session, delegate = articles["session"].pk, articles["delegate"].pk
+    assert set(hits("ky hop")) == {session, delegate}
+    assert set(hits("dai bieu")) == {session, delegate}
+    assert set(hits("HDND")) == {session, delegate}
+    assert hits("Bac Kan") == [session]
+
+
+@pytest.mark.django_db
+def test_every_word_must_match_as_a_whole_word(articles):
+    assert hits("ky hop ngan sach") == [articles["session"].pk]
+    assert hits("ky hop thoi tiet") == []
+    assert hits("hd") == []  # part of "hdnd", not a word of its own
+
+
+@pytest.mark.django_db
+def test_short_vietnamese_syllables_are_not_stop_words(category):
+    article = ArticlePageFactory(parent=category, title="An toàn giao thông", lead="Do to an.")
+    assert hits("an") == [article.pk]
+    assert hits("to") == [article.pk]
+    assert hits("do") == [article.pk]
+
+
+@pytest.mark.django_db
+def test_title_matches_rank_above_text_matches_then_newer_first(category):
+    now = timezone.now()
+    text_only_new = ArticlePageFactory(parent=category, title="Tin A", lead="Bàn về giám sát.")
+    title_old = ArticlePageFactory(parent=category, title="Giám sát đầu tư", lead="Nội dung.")
+    text_only_old = ArticlePageFactory(parent=category, title="Tin B", lead="Bàn về giám sát.")
+    for page, days in ((text_only_new, 1), (title_old, 30), (text_only_old, 10)):
+        when = now - timedelta(days=days)
+        Page.objects.filter(pk=page.pk).update(first_published_at=when)
+        SearchEntry.objects.filter(page_id=page.pk).update(published_at=when)
+    assert hits("giam sat") == [title_old.pk, text_only_new.pk, text_only_old.pk]
+
+
+@pytest.mark.django_db
+def test_filters_by_category_and_year(category, other_category):
+    here = ArticlePageFactory(parent=category, title="Giám sát ở đây")
+    there = ArticlePageFactory(parent=other_category, title="Giám sát ở kia")
+    SearchEntry.objects.filter(page_id=there.pk).update(year=2019)
+    this_year = SearchEntry.objects.get(page_id=here.pk).year
+    assert hits("giam sat", category_id=category.pk) == [here.pk]
+    assert hits("giam sat", category_id=other_category.pk) == [there.pk]
+    assert hits("giam sat", year=2019) == [there.pk]
+    assert hits("giam sat", year=this_year, category_id=other_category.pk) == []
+    assert year_range() == list(range(this_year, 2018, -1))
+
+
+@pytest.mark.django_db
+def test_visibility_is_checked_at_query_time(category):
+    """Even if the index is stale, a page that may not be shown is never returned."""
+    expired = ArticlePageFactory(parent=category, title="Giám sát hết hạn")
+    unpublished = ArticlePageFactory(parent=category, title="Giám sát rút xuống")
+    private = ArticlePageFactory(parent=category, title="Giám sát riêng tư")
+    visible = ArticlePageFactory(parent=category, title="Giám sát công khai")
+    Page.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - timedelta(seconds=1))
+    Page.objects.filter(pk=unpublished.pk).update(live=False)
+    # A restriction written without signals (e.g. a raw import) is still honoured.
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=Page.objects.get(pk=private.pk), restriction_type="login")]
+    )
+    assert SearchEntry.objects.count() == 4
+    assert hits("giam sat") == [visible.pk]
+
+
+@pytest.mark.django_db
+def test_empty_or_symbol_only_queries_find_nothing(articles):
+    assert hits("") == []
+    assert hits("!!! ... ---") == []
+
+
+def test_query_words_are_folded_deduplicated_and_bounded():
+    assert query_words("Kỳ HỌP kỳ họp, HĐND") == ["ky", "hop", "hdnd"]
+    assert query_words("a\x00b") == ["a", "b"]
+    many = " ".join(f"tu{i}" for i in range(100))
+    assert len(query_words(many)) == MAX_QUERY_WORDS
+    assert len(query_words("x" * 10_000)[0]) == 200
+    assert query_words("ky hop " * 1430) == ["ky", "hop"]  # cut between words, not inside
+
+
+def test_clip_query_cuts_long_queries_at_a_word_boundary():
+    from portal.search.selectors import clip_query
+
+    assert clip_query("  kỳ   họp \x00 ") == "kỳ họp"
+    clipped = clip_query("đại biểu " * 100)
+    assert len(clipped) <= 200 and clipped.endswith("biểu")
+
+
+def test_highlight_marks_the_original_text_found_through_folded_words():
+    assert str(highlight("Khai mạc Kỳ họp thứ 13", ["ky", "hop"])) == (
+        "Khai mạc <mark>Kỳ họp</mark> thứ 13"
+    )
+    assert str(highlight("Đại biểu HĐND", ["hdnd"])) == "Đại biểu <mark>HĐND</mark>"
+    # whole words only: "hop" is not marked inside "hopdong"
+    assert str(highlight("hopdong hop", ["hop"])) == "hopdong <mark>hop</mark>"
+
+
+def test_highlight_escapes_everything():
+    html = str(highlight('<script>alert("kỳ")</script> kỳ họp', ["ky"]))
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<mark>kỳ</mark>" in html
+
+
+def test_snippet_is_a_window_around_the_first_match():
+    text = ("Mở đầu. " * 60) + "Nội dung chính của kỳ họp thứ mười ba. " + ("Kết thúc. " * 60)
+    html = str(snippet(text, ["ky", "hop"], length=120))
+    assert "<mark>kỳ họp</mark>" in html
+    assert html.startswith("… ") and html.endswith(" …")
+    assert len(html) < 220
+    assert str(snippet("Ngắn <b>gọn</b>", ["gon"])) == "Ngắn &lt;b&gt;<mark>gọn</mark>&lt;/b&gt;"

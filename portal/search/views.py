@@ -1,0 +1,60 @@
+"""``/search/?q=…&category=<page id>&year=<yyyy>&page=N``."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from wagtail.models import Page
+
+from portal.core.selectors import visible_pages
+
+from .forms import SearchForm
+from .selectors import clip_query, highlight, query_words, search_entries, snippet, year_range
+
+PER_PAGE = 20
+CATEGORY_PAGE_TYPES = ("news.NewsCategoryPage",)
+
+
+def _category_pages():
+    from django.apps import apps
+
+    models = [apps.get_model(label) for label in CATEGORY_PAGE_TYPES]
+    return list(visible_pages(Page.objects.type(*models)).order_by("path").only("pk", "title"))
+
+
+@never_cache
+def search(request):
+    """Results change with every publish and queries are unbounded: never cached."""
+    data = request.GET.copy()
+    data["q"] = clip_query(data.get("q", ""))
+    categories = _category_pages()
+    form = SearchForm(data, categories=categories, years=year_range())
+    context = {"form": form, "query": "", "results": None, "page_obj": None}
+    status = 200
+    if not form.is_valid():
+        status = 400
+    else:
+        terms = query_words(form.cleaned_data["q"])
+        context["query"] = form.cleaned_data["q"]
+        context["terms"] = terms
+        if terms:
+            entries = search_entries(
+                terms, form.cleaned_data["category"], form.cleaned_data["year"]
+            ).select_related("page")
+            page_obj = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+            titles = {page.pk: page.title for page in categories}
+            context["page_obj"] = page_obj
+            context["searched"] = True
+            context["results"] = [
+                {
+                    "url": entry.page.get_url(request),
+                    "title": highlight(entry.title, terms),
+                    "snippet": snippet(entry.text, terms),
+                    "category": titles.get(entry.category_id, ""),
+                    "published_at": entry.published_at,
+                }
+                for entry in page_obj
+            ]
+            filters = data.copy()
+            filters.pop("page", None)
+            context["filter_query"] = filters.urlencode()
+    return render(request, "search/search.html", context, status=status)
