@@ -1,0 +1,71 @@
+"""Production settings load from the environment alone and pass Django's deploy checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STORAGE_PROBE = """
+import django
+django.setup()
+from django.core.files.storage import default_storage, storages
+from django.conf import settings
+storage = storages["default"]
+print(type(storage).__module__ + "." + type(storage).__name__)
+print(storage.bucket_name, storage.endpoint_url, storage.location, storage.file_overwrite)
+print(storage.querystring_expire > settings.PAGE_CACHE_SECONDS)
+print(settings.TASKS["default"]["BACKEND"])
+"""
+
+
+def run_with_production_settings(args, with_secret_key=True, **extra_env):
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("AWS_", "DJANGO_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DATABASE_URL="sqlite:///:memory:",
+        **extra_env,
+    )
+    if with_secret_key:
+        env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(64)
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_deploy_check_passes_with_nothing_silenced():
+    result = run_with_production_settings(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 silenced" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_with_production_settings(["manage.py", "check"], with_secret_key=False)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_s3_media_storage_is_wired_from_the_environment():
+    result = run_with_production_settings(
+        ["-c", STORAGE_PROBE],
+        AWS_STORAGE_BUCKET_NAME="hdnd-media",
+        AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "storages.backends.s3.S3Storage"
+    assert lines[1] == "hdnd-media http://127.0.0.1:9000 media False"
+    assert lines[2] == "True"
+    assert lines[3] == "django_tasks_db.DatabaseBackend"
+
+
+def test_local_media_storage_without_a_bucket():
+    result = run_with_production_settings(["-c", STORAGE_PROBE.split("print(storage.bucket")[0]])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.core.files.storage.filesystem.FileSystemStorage"
