@@ -86,8 +86,12 @@ check: $(STAMP) ## Django system checks, production deploy checks and missing mi
 bench: $(STAMP) ## HTTP benchmark under gunicorn + wrk on PostgreSQL/Redis (see bench/README.md)
 	$(PY) bench/http_bench.py $(BENCH_ARGS)
 
-worker: $(STAMP) ## Run the background tasks worker (django-tasks database backend)
-	$(MANAGE) db_worker
+worker: $(STAMP) ## Run the tasks worker (production settings; dev and tests run tasks at once)
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "make worker runs the production tasks worker \
+	(database backend): set DJANGO_SECRET_KEY and DATABASE_URL as in docs/deploy.md. \
+	In development tasks run immediately, no worker is needed."; exit 1; }
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-config.settings.production} \
+		$(MANAGE) db_worker --queue-name '*'
 
 lock: $(PY) ## Re-resolve pyproject.toml's pins and rewrite constraints.txt
 	rm -rf var/lock-venv
