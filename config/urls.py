@@ -10,6 +10,9 @@ from portal.search import views as search_views
 
 urlpatterns = [
     path("healthz/", core_views.health, name="health"),
+handler404 = "portal.core.errors.page_not_found"
+handler500 = "portal.core.errors.server_error"
+
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

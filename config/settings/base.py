@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.demo",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -32,6 +32,40 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "Trang chủ"
 
+    LATEST_COUNT = 10
+    PER_CATEGORY = 5
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.news.selectors import article_listing, latest_per_category, visible_categories
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = article_listing()
+        lead = None
+        if self.lead_story_id:
+            lead = articles.filter(pk=self.lead_story_id).first()
+        if lead is None:
+            lead = articles.filter(featured_image__isnull=False).first()
+        latest = articles.exclude(pk=lead.pk) if lead else articles
+        categories = list(visible_categories())
+        categories_by_path = {category.path: category for category in categories}
+        latest = list(latest[: self.LATEST_COUNT])
+        for article in [lead, *latest] if lead else latest:
+            article.category = categories_by_path.get(article.path[: -self.steplen])
+        on_home = [category for category in categories if category.show_on_home]
+        per_category = latest_per_category(on_home, per_category=self.PER_CATEGORY)
+        context.update(
+            lead=lead,
+            latest=latest,
+            category_sections=[(category, per_category[category.pk]) for category in on_home],
+            banners=list(
+                self.banners.select_related("image", "link_page").prefetch_related(
+                    "image__renditions"
+                )
+            ),
+            quick_links=list(self.quick_links.select_related("link_page")),
+        )
+        return context
+
 
 class HomeBanner(Orderable):
     """A banner for the current session or conference."""

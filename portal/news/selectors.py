@@ -1,10 +1,12 @@
 """Reads of news content for public pages: constant query counts."""
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import Length, RowNumber, Substr
+from wagtail.models import Page
 
 from portal.core.selectors import visible_pages
 
-from .models import ArticleAuthor, ArticlePage
+from .models import ArticleAuthor, ArticlePage, ArticleTopic, NewsCategoryPage
 
 
 def article_listing(queryset=None):
@@ -32,4 +34,76 @@ def articles_tagged(topic):
     return article_listing(ArticlePage.objects.filter(tagged_items__tag=topic))
 
 
-__all__ = ["article_listing", "articles_in_category", "articles_tagged"]
+__all__ = [
+    "article_listing",
+    "articles_in_category",
+    "articles_tagged",
+    "latest_per_category",
+    "related_articles",
+    "visible_categories",
+]
+
+
+def visible_categories(parent=None):
+    """Visible news categories in tree order (under ``parent`` when given)."""
+    queryset = NewsCategoryPage.objects.all()
+    if parent is not None:
+        queryset = queryset.child_of(parent)
+    return visible_pages(queryset).order_by("path")
+
+
+def latest_per_category(categories, per_category=5):
+    """{category.pk: [newest visible articles]} for a few categories, in one query.
+
+    A window function ranks each category's articles, so the cost does not grow
+    with the number of categories or articles.
+    """
+    categories = list(categories)
+    if not categories:
+        return {}
+    parent_path = Substr("path", 1, Length("path") - ArticlePage.steplen)
+    ranked = (
+        article_listing()
+        .annotate(
+            parent_path=parent_path,
+            rank=Window(
+                RowNumber(),
+                partition_by=[parent_path],
+                order_by=[F("first_published_at").desc(), F("pk").desc()],
+            ),
+        )
+        .filter(parent_path__in=[category.path for category in categories], rank__lte=per_category)
+    )
+    by_path = {category.path: [] for category in categories}
+    for article in ranked:
+        by_path[article.parent_path].append(article)
+    return {category.pk: by_path[category.path] for category in categories}
+
+
+def related_articles(article, limit=5):
+    """Explicit related items still visible, topped up with the newest visible
+    articles sharing a tag or the category; never the article itself."""
+    explicit_ids = [
+        item.related_page_id for item in article.related_items.all() if item.related_page_id
+    ]
+    explicit_ids = [pk for pk in dict.fromkeys(explicit_ids) if pk != article.pk][:limit]
+    chosen = []
+    if explicit_ids:
+        found = {
+            page.pk: page
+            for page in visible_pages(Page.objects.filter(pk__in=explicit_ids)).specific()
+        }
+        chosen = [found[pk] for pk in explicit_ids if pk in found]
+    missing = limit - len(chosen)
+    if missing > 0:
+        tagged = ArticleTopic.objects.filter(
+            tag__in=ArticleTopic.objects.filter(content_object=article).values("tag")
+        ).values("content_object")
+        parent_path = article.path[: -article.steplen]
+        top_up = (
+            article_listing()
+            .filter(Q(pk__in=tagged) | Q(path__startswith=parent_path, depth=article.depth))
+            .exclude(pk__in=[article.pk, *[page.pk for page in chosen]])
+        )[:missing]
+        chosen.extend(top_up)
+    return chosen

@@ -90,6 +90,22 @@ class ArticlePage(BasePage):
         if self.featured_image_id and not (self.featured_image_alt or "").strip():
             raise ValidationError({"featured_image_alt": "Vui lòng nhập mô tả cho ảnh đại diện."})
 
+    def get_context(self, request, *args, **kwargs):
+        from portal.news.selectors import related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        # Home › news index › category: plain pages are enough for titles and URLs.
+        ancestors = list(self.get_ancestors().filter(depth__gt=1))
+        context["breadcrumbs"] = ancestors
+        context["category"] = ancestors[-1] if ancestors else None
+        context["news_index"] = ancestors[-2] if len(ancestors) > 1 else None
+        context["byline"] = [
+            entry.author for entry in self.authors.select_related("author").order_by("sort_order")
+        ]
+        context["topics"] = list(self.tags.order_by("name"))
+        context["related"] = related_articles(self)
+        return context
+
     @property
     def updated_at(self):
         return self.last_published_at or self.latest_revision_created_at

@@ -28,6 +28,15 @@ class GalleryPage(BasePage):
         verbose_name = "Thư viện ảnh"
         verbose_name_plural = "Thư viện ảnh"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = list(
+            self.photos.select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("sort_order")
+        )
+        return context
+
     @property
     def cover(self):
         first = self.photos.first()

@@ -1,12 +1,24 @@
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from portal.core.models import BasePage
+from portal.core.selectors import visible_pages
+
+LISTING_PAGE_SIZE = 20
 
 
-class NewsIndexPage(BasePage):
-    """ "Tin tức": the parent of every news category."""
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
+    """A page of results; ``?page=abc`` gives the first page, ``?page=99999`` the last."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """ "Tin tức": the parent of every news category; also serves tag pages."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=["bold", "italic", "link"])
 
@@ -19,6 +31,34 @@ class NewsIndexPage(BasePage):
 
     class Meta:
         verbose_name = "Trang tin tức"
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.news.selectors import latest_per_category, visible_categories
+
+        context = super().get_context(request, *args, **kwargs)
+        match = getattr(request, "routable_resolver_match", None)
+        if match is not None and match.url_name != "index_route":
+            return context  # a sub-route (tag page) brings its own content
+        categories = list(visible_categories(self))
+        latest = latest_per_category(categories, per_category=4)
+        context["category_sections"] = [(category, latest[category.pk]) for category in categories]
+        return context
+
+    @path("chu-de/<slug:tag_slug>/", name="topic")
+    def topic(self, request, tag_slug):
+        from portal.news.selectors import articles_tagged
+
+        from .topics import Topic
+
+        topic = Topic.objects.filter(slug=tag_slug).first()
+        if topic is None:
+            raise Http404("Không tìm thấy chủ đề.")
+        articles = paginate(request, articles_tagged(topic))
+        return self.render(
+            request,
+            context_overrides={"topic": topic, "articles": articles},
+            template="news/topic_page.html",
+        )
 
 
 class NewsCategoryPage(BasePage):
@@ -45,3 +85,24 @@ class NewsCategoryPage(BasePage):
     class Meta:
         verbose_name = "Chuyên mục"
         verbose_name_plural = "Chuyên mục"
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.news.selectors import articles_in_category
+
+        from .gallery import GalleryPage, GalleryPhoto
+
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, articles_in_category(self))
+        context["galleries"] = list(
+            visible_pages(GalleryPage.objects.child_of(self))
+            .prefetch_related(
+                Prefetch(
+                    "photos",
+                    queryset=GalleryPhoto.objects.select_related("image").prefetch_related(
+                        "image__renditions"
+                    ),
+                )
+            )
+            .order_by("-first_published_at", "-pk")[:4]
+        )
+        return context

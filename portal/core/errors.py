@@ -1,0 +1,29 @@
+"""Error views: Vietnamese 404 within the site's frame, and a plain 500.
+
+The 500 page is rendered without a request context, so it needs neither
+context processors nor the database (which may be what failed).
+"""
+
+import logging
+
+from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+from django.views.decorators.csrf import requires_csrf_token
+
+logger = logging.getLogger(__name__)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    try:
+        html = loader.render_to_string("404.html", {"request_path": request.path}, request)
+    except Exception:  # noqa: BLE001 - the frame needs the database; fall back to plain text
+        logger.exception("404 page could not be rendered in the site frame")
+        html = "<!doctype html><html lang='vi'><title>Không tìm thấy trang</title>"
+        html += "<h1>Không tìm thấy trang (lỗi 404)</h1><p><a href='/'>Về trang chủ</a></p>"
+    return HttpResponseNotFound(html)
+
+
+@requires_csrf_token
+def server_error(request):
+    return HttpResponseServerError(loader.get_template("500.html").render())

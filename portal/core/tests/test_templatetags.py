@@ -1,0 +1,107 @@
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.template import Context, Template
+
+from portal.core.factories import AuthorFactory
+from portal.core.templatetags.portal_tags import byline
+from portal.core.templatetags.vi_format import cap_nhat, gio_ngay, iso, ngay, so
+
+UTC = ZoneInfo("UTC")
+
+
+def render(source, **context):
+    return Template("{% load vi_format %}" + source).render(Context(context))
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (490000, "490.000"),
+        (1234567, "1.234.567"),
+        (999, "999"),
+        (0, "0"),
+        (-25000, "-25.000"),
+        ("490000", "490.000"),
+        (Decimal("1234.5"), "1.234,5"),
+        (None, ""),
+    ],
+)
+def test_so_groups_thousands_with_a_dot(value, expected):
+    assert so(value) == expected
+
+
+def test_so_with_decimal_places_uses_a_comma():
+    assert so(1234.5, 2) == "1.234,50"
+    assert render("{{ value|so:2 }}", value=Decimal("4900.126")) == "4.900,13"
+
+
+def test_so_leaves_text_alone():
+    assert so("không rõ") == "không rõ"
+
+
+def test_years_and_ids_are_never_grouped_by_default():
+    assert render("{{ year }} {{ pk }}", year=2020, pk=123456) == "2020 123456"
+    assert render("{{ value|so }}", value=490000) == "490.000"
+
+
+def test_update_line_is_in_ho_chi_minh_time():
+    # 07:05 UTC is 14:05 in Asia/Ho_Chi_Minh (UTC+7).
+    moment = datetime(2020, 1, 10, 7, 5, tzinfo=UTC)
+    assert cap_nhat(moment) == "Cập nhật lúc 14:05 ngày 10/01/2020"
+    assert render("{{ moment|cap_nhat }}", moment=moment) == "Cập nhật lúc 14:05 ngày 10/01/2020"
+
+
+def test_date_crosses_midnight_in_local_time():
+    moment = datetime(2019, 12, 31, 18, 30, tzinfo=UTC)  # 01:30 on 01/01/2020 locally
+    assert ngay(moment) == "01/01/2020"
+    assert gio_ngay(moment) == "01:30 ngày 01/01/2020"
+    assert iso(moment) == "2020-01-01T01:30+07:00"
+
+
+def test_plain_dates_are_dd_mm_yyyy():
+    assert ngay(date(2025, 7, 1)) == "01/07/2025"
+    assert iso(date(2025, 7, 1)) == "2025-07-01"
+    assert render("{{ d|date }}", d=date(2025, 7, 1)) == "01/07/2025"
+
+
+def test_helpers_tolerate_missing_values():
+    assert ngay(None) == ""
+    assert cap_nhat(None) == ""
+    assert cap_nhat(date(2020, 1, 1)) == ""
+    assert iso("") == ""
+
+
+@pytest.mark.django_db
+def test_byline_keeps_order_and_groups_a_shared_unit():
+    a = AuthorFactory(name="Nguyễn Văn An", unit="Báo Bắc Kạn")
+    b = AuthorFactory(name="Trần Thị Bình", unit="Báo Bắc Kạn")
+    c = AuthorFactory(name="Lò Văn Cường", unit="HĐND xã Nam Cường")
+    d = AuthorFactory(name="Hà Thị Dung", unit="")
+    assert byline([a, b]) == "Nguyễn Văn An, Trần Thị Bình (Báo Bắc Kạn)"
+    assert byline([c, a, b, d]) == (
+        "Lò Văn Cường (HĐND xã Nam Cường), Nguyễn Văn An, Trần Thị Bình (Báo Bắc Kạn), Hà Thị Dung"
+    )
+    assert byline([b, c, a]) == (
+        "Trần Thị Bình (Báo Bắc Kạn), Lò Văn Cường (HĐND xã Nam Cường), Nguyễn Văn An (Báo Bắc Kạn)"
+    )
+    assert byline([]) == ""
+
+
+@pytest.mark.django_db
+def test_main_navigation_lists_visible_categories(client, category, other_category):
+    from portal.news.factories import NewsCategoryPageFactory
+
+    hidden = NewsCategoryPageFactory(parent=category.get_parent(), title="Chuyên mục ẩn")
+    hidden.unpublish()
+    response = client.get(category.url)
+    page = response.content.decode()
+    nav = page[
+        page.index('<nav class="main-nav"') : page.index("</nav>", page.index('class="main-nav"'))
+    ]
+    assert 'href="/tin-tuc/"' in nav
+    assert 'href="/tin-tuc/thuong-truc-hdnd/" aria-current="page"' in nav
+    assert 'href="/tin-tuc/cac-ban-hdnd/"' in nav
+    assert "Chuyên mục ẩn" not in nav
