@@ -177,10 +177,13 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
 
-# Uploads: Wagtail enforces these with its own Vietnamese messages.
+# Uploads: Wagtail's file fields enforce these limits; the form bases in
+# portal.core.uploads give their messages in Vietnamese.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024  # enforced by portal.core.uploads
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.core.uploads.DocumentForm"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 40 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -213,6 +216,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "documents/password_required.html"
 
 # --- Security headers -----------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
