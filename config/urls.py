@@ -5,18 +5,27 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.core import sitemaps as core_sitemaps
 from portal.core import views as core_views
+from portal.news import feeds as news_feeds
 from portal.search import views as search_views
 
-urlpatterns = [
-    path("healthz/", core_views.health, name="health"),
 handler404 = "portal.core.errors.page_not_found"
 handler500 = "portal.core.errors.server_error"
 
+urlpatterns = [
+    path("healthz/", core_views.health, name="health"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("rss/", news_feeds.NewsFeed(), name="feed_rss"),
+    path("atom/", news_feeds.NewsAtomFeed(), name="feed_atom"),
+    path("rss/<slug:category_slug>/", news_feeds.NewsFeed(), name="category_feed_rss"),
+    path("atom/<slug:category_slug>/", news_feeds.NewsAtomFeed(), name="category_feed_atom"),
+    path("sitemap.xml", core_sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", core_sitemaps.sitemap_section, name="sitemap_section"),
+    path("robots.txt", core_sitemaps.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
