@@ -36,7 +36,12 @@ class HomePage(BasePage):
     PER_CATEGORY = 5
 
     def get_context(self, request, *args, **kwargs):
-        from portal.news.selectors import article_listing, latest_per_category, visible_categories
+        from portal.news.selectors import (
+            article_listing,
+            attach_categories,
+            latest_per_category,
+            visible_categories,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         articles = article_listing()
@@ -47,10 +52,8 @@ class HomePage(BasePage):
             lead = articles.filter(featured_image__isnull=False).first()
         latest = articles.exclude(pk=lead.pk) if lead else articles
         categories = list(visible_categories())
-        categories_by_path = {category.path: category for category in categories}
         latest = list(latest[: self.LATEST_COUNT])
-        for article in [lead, *latest] if lead else latest:
-            article.category = categories_by_path.get(article.path[: -self.steplen])
+        attach_categories([lead, *latest], categories)
         on_home = [category for category in categories if category.show_on_home]
         per_category = latest_per_category(on_home, per_category=self.PER_CATEGORY)
         context.update(

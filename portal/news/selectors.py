@@ -36,6 +36,7 @@ def articles_tagged(topic):
 
 __all__ = [
     "article_listing",
+    "attach_categories",
     "articles_in_category",
     "articles_tagged",
     "latest_per_category",
@@ -50,6 +51,17 @@ def visible_categories(parent=None):
     if parent is not None:
         queryset = queryset.child_of(parent)
     return visible_pages(queryset).order_by("path")
+
+
+def attach_categories(articles, categories=None):
+    """Set ``article.category`` on each article from one query for the categories."""
+    articles = [article for article in articles if article is not None]
+    if categories is None:
+        categories = visible_categories()
+    by_path = {category.path: category for category in categories}
+    for article in articles:
+        article.category = by_path.get(article.path[: -article.steplen])
+    return articles
 
 
 def latest_per_category(categories, per_category=5):

@@ -46,7 +46,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("chu-de/<slug:tag_slug>/", name="topic")
     def topic(self, request, tag_slug):
-        from portal.news.selectors import articles_tagged
+        from portal.news.selectors import articles_tagged, attach_categories
 
         from .topics import Topic
 
@@ -54,6 +54,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if topic is None:
             raise Http404("Không tìm thấy chủ đề.")
         articles = paginate(request, articles_tagged(topic))
+        attach_categories(articles.object_list)
         return self.render(
             request,
             context_overrides={"topic": topic, "articles": articles},

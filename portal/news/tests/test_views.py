@@ -190,7 +190,7 @@ def test_related_items_are_visible_and_never_the_article_itself(client, category
     RelatedItem.objects.create(page=article, related_page=article, sort_order=2)
     hidden.unpublish()
     page = html(client.get(article.url))
-    related = re.search(r'<section class="related".*?</section>', page, re.S).group(0)
+    related = re.search(r'<aside class="related.*?</aside>', page, re.S).group(0)
     assert "Liên quan được chọn" in related
     assert "Cùng chủ đề" in related
     assert "ABC" not in related
@@ -220,6 +220,9 @@ def test_tag_page_lists_tagged_visible_articles(client, news_index, category):
     page = html(response)
     assert "Chủ đề: Tiếp xúc cử tri" in page
     assert "Tiếp xúc cử tri Ba Bể" in page
+    assert (
+        '<p class="card__kicker"><a href="/tin-tuc/thuong-truc-hdnd/">Thường trực HĐND</a>' in page
+    )
     assert "Nháp tiếp xúc" not in page
     assert "Tin khác" not in page
     assert html(client.get("/tin-tuc/chu-de/tiep-xuc-cu-tri/", {"page": "x"}))
