@@ -1,7 +1,8 @@
 """Factories for news pages, shared by tests and the demo data command.
 
 ``ArticlePageFactory(parent=category)`` creates a *published* article with a
-revision, like an editor pressing "Xuất bản"; pass ``live=False`` for a draft.
+revision, like an editor pressing "Xuất bản"; pass ``live=False`` for a draft
+and ``published_at=<aware datetime>`` to date its publication in the past.
 """
 
 import factory
@@ -56,14 +57,27 @@ class PublishedPageFactory(PortalPageFactory):
     @classmethod
     def _create_instance(cls, model_class, parent, kwargs):
         live = kwargs.pop("live", True)
+        published_at = kwargs.pop("published_at", None)
         instance = model_class(**kwargs)
         instance.live = False
         parent.add_child(instance=instance)
         revision = instance.save_revision()
         if live:
             revision.publish()
+            if published_at:
+                backdate(instance, revision, published_at)
             instance.refresh_from_db()
         return instance
+
+
+def backdate(page, revision, published_at):
+    """Make a page look published at ``published_at`` (demo data, tests of dates)."""
+    type(page).objects.filter(pk=page.pk).update(
+        first_published_at=published_at,
+        last_published_at=published_at,
+        latest_revision_created_at=published_at,
+    )
+    type(revision).objects.filter(pk=revision.pk).update(created_at=published_at)
 
 
 class ArticlePageFactory(PublishedPageFactory):
