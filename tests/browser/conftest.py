@@ -60,14 +60,27 @@ def chromium_path() -> str:
     return find_chromium()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser(chromium_path):
+    """A chromium started for one test.
+
+    Playwright's sync API runs its event loop in a greenlet and, while it runs,
+    the test sees another context: Django's per-context database connections
+    are then new ones (without the serialized page tree that
+    ``serialized_rollback`` restores from). Starting and stopping Playwright
+    within each test keeps that change from leaking into the tests after it.
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    playwright = sync_playwright().start()
+    try:
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    finally:
+        connections.close_all()  # the connections opened while Playwright ran
+        playwright.stop()
 
 
 @pytest.fixture

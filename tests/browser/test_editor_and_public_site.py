@@ -140,6 +140,7 @@ def test_editor_publishes_article_with_image_and_reader_finds_it(
     # A reader (no session) finds it under its transliterated slug...
     reader = page.context.browser.new_context(base_url=live_server.url)
     public = reader.new_page()
+    console_errors = watch_csp(public)
     try:
         response = public.goto(f"/tin-tuc/{category.slug}/{ARTICLE_SLUG}/")
         assert response.status == 200
@@ -155,6 +156,7 @@ def test_editor_publishes_article_with_image_and_reader_finds_it(
         assert response.status == 200
         link = public.locator(f"main a[href$='/{ARTICLE_SLUG}/']")
         assert link.count() >= 1, "search without diacritics did not find the new article"
+        assert csp_violations(public, console_errors) == []
     finally:
         reader.close()
 
