@@ -23,7 +23,9 @@ from portal.news.models import (
     NewsCategoryPage,
 )
 
-SMALL = {"articles": 40, "galleries": 2, "image_pool": 4, "batch_size": 15}
+SMALL = {"articles": 30, "galleries": 1, "image_pool": 3, "batch_size": 12}
+N = SMALL["articles"]
+POOL = SMALL["image_pool"]
 
 
 def load(**options):
@@ -71,7 +73,7 @@ def normalised(data):
 @pytest.mark.django_db
 def test_demo_portal_is_built_as_described():
     report = load()
-    assert report.articles_created == 40
+    assert report.articles_created == N
     assert report.admin_password == services.DEFAULT_ADMIN_PASSWORD
     categories = NewsCategoryPage.objects.order_by("path")
     assert [c.title for c in categories] == [title for title, _a, _i in services.content.CATEGORIES]
@@ -79,7 +81,7 @@ def test_demo_portal_is_built_as_described():
     assert categories.first().url == "/tin-tuc/thuong-truc-hdnd/"
     assert set(Genre.objects.values_list("name", flat=True)) >= {"Tin", "Bài", "Trả lời bạn đọc"}
 
-    heads = specs.article_specs(2019, 40, pool_size=4, full=False)
+    heads = specs.article_specs(2019, N, pool_size=POOL, full=False)
     stored = {
         a.translation_key: a for a in ArticlePage.objects.select_related("genre").order_by("pk")
     }
@@ -106,6 +108,7 @@ def test_demo_portal_is_built_as_described():
     assert Author.objects.filter(is_contributor=True).count() > 5
     gallery = GalleryPage.objects.first()
     assert gallery.live and gallery.photos.count() >= 5
+    assert GalleryPage.objects.count() == SMALL["galleries"]
     assert gallery.first_published_at.year in (2018, 2019, 2020)
 
 
@@ -126,7 +129,7 @@ def test_topping_up_adds_exactly_the_difference():
     load()
     before = counts()
     first = set(ArticlePage.objects.values_list("pk", "slug"))
-    report = load(articles=57)
+    report = load(articles=N + 17)
     assert report.articles_created == 17
     after = counts()
     assert after["articles"] == before["articles"] + 17
@@ -144,7 +147,7 @@ def test_bulk_articles_are_sound():
     load()
     assert_tree_is_sound()
     articles = list(ArticlePage.objects.order_by("pk"))
-    assert len(articles) == 40
+    assert len(articles) == N
     for article in articles:
         assert article.live and not article.has_unpublished_changes
         assert article.latest_revision_id and article.live_revision_id == article.latest_revision_id
@@ -195,13 +198,13 @@ def test_every_article_is_in_both_search_indexes():
     entry.refresh_from_db()
     assert (entry.title, entry.text, entry.category_id, entry.year) == stored
     # Wagtail's admin search finds it by a word of its body and by its title.
-    body_word = bulk.searchable_body(specs.article_spec(2019, _index_of(article), 4)).split()[3]
+    body_word = bulk.searchable_body(specs.article_spec(2019, _index_of(article), POOL)).split()[3]
     assert article in ArticlePage.objects.search(body_word)
     assert article in ArticlePage.objects.search(article.title)
 
 
 def _index_of(article):
-    for head in specs.article_specs(2019, 40, pool_size=4, full=False):
+    for head in specs.article_specs(2019, N, pool_size=POOL, full=False):
         if head.translation_key == article.translation_key:
             return head.index
     raise AssertionError("not a demo article")
@@ -212,7 +215,7 @@ def test_searchable_body_is_what_wagtail_extracts():
     load()
     field = ArticlePage._meta.get_field("body")
     for article in ArticlePage.objects.order_by("pk")[::6]:
-        spec = specs.article_spec(2019, _index_of(article), 4)
+        spec = specs.article_spec(2019, _index_of(article), POOL)
         assert bulk.searchable_body(spec) == ", ".join(field.get_searchable_content(article.body))
 
 
@@ -271,7 +274,7 @@ def test_parallel_workers_build_the_same_sound_portal():
     assert ArticlePage.objects.count() == 45
     assert_tree_is_sound()
     assert not ArticlePage.objects.filter(latest_revision__isnull=True).exists()
-    heads = specs.article_specs(2019, 45, pool_size=4, full=False)
+    heads = specs.article_specs(2019, 45, pool_size=POOL, full=False)
     paths = dict(ArticlePage.objects.values_list("translation_key", "path"))
     # Paths follow the index order within each category, whoever wrote the batch.
     by_parent = {}
