@@ -1,7 +1,7 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from portal.core.models import BasePage
 
@@ -56,18 +56,34 @@ class HomePage(BasePage):
         attach_categories([lead, *latest], categories)
         on_home = [category for category in categories if category.show_on_home]
         per_category = latest_per_category(on_home, per_category=self.PER_CATEGORY)
+        banners = list(
+            self.banners.select_related("image", "link_page").prefetch_related("image__renditions")
+        )
+        quick_links = list(self.quick_links.select_related("link_page"))
         context.update(
             lead=lead,
             latest=latest,
             category_sections=[(category, per_category[category.pk]) for category in on_home],
-            banners=list(
-                self.banners.select_related("image", "link_page").prefetch_related(
-                    "image__renditions"
-                )
-            ),
-            quick_links=list(self.quick_links.select_related("link_page")),
+            **only_to_visible_pages(banners=banners, quick_links=quick_links),
         )
         return context
+
+
+def only_to_visible_pages(**groups):
+    """Drop the links whose page a visitor may not see (a draft, a private or
+    expired page, one scheduled for later): one query for all of them."""
+    from portal.core.selectors import visible_pages
+
+    targets = {item.link_page_id for items in groups.values() for item in items} - {None}
+    visible = set()
+    if targets:
+        visible = set(
+            visible_pages(Page.objects.filter(pk__in=targets)).values_list("pk", flat=True)
+        )
+    return {
+        name: [item for item in items if item.link_page_id is None or item.link_page_id in visible]
+        for name, items in groups.items()
+    }
 
 
 class HomeBanner(Orderable):

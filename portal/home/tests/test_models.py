@@ -129,3 +129,17 @@ def test_home_frame_is_accessible_and_csp_safe(client, home):
     assert "<style" not in page and "style=" not in page
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page), "inline script"
     assert not re.search(r"<[^>]+\son[a-z]+\s*=", page), "inline event handler"
+
+
+def test_banners_and_quick_links_to_hidden_pages_are_left_out(client, home, category):
+    draft = ArticlePageFactory(parent=category, title="Bản nháp", live=False)
+    visible = ArticlePageFactory(parent=category, title="Đã đăng")
+    HomeBanner.objects.create(page=home, title="Banner ẩn QWE", link_page=draft)
+    HomeBanner.objects.create(page=home, title="Banner ngoài", link_url="https://example.org/")
+    HomeQuickLink.objects.create(page=home, title="Liên kết ẩn QWE", link_page=draft)
+    HomeQuickLink.objects.create(page=home, title="Liên kết hiện", link_page=visible)
+    page = client.get("/").content.decode()
+    assert "QWE" not in page
+    assert draft.slug not in page
+    assert '<a class="banner__link" href="https://example.org/">' in page
+    assert f'<a href="{visible.url}">Liên kết hiện</a>' in page

@@ -267,3 +267,15 @@ def test_server_error_page_is_plain_vietnamese():
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "lỗi 500" in response.content.decode()
+
+
+def test_password_protected_article_asks_for_the_password_in_vietnamese(client, category):
+    article = ArticlePageFactory(parent=category, title="Tin nội bộ", lead="Nội dung kín ABC.")
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
+    )
+    response = client.get(article.url)
+    page = response.content.decode()
+    assert "Trang được bảo vệ bằng mật khẩu" in page
+    assert "Nội dung kín ABC." not in page
+    assert 'name="password"' in page
