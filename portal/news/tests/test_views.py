@@ -279,3 +279,29 @@ def test_password_protected_article_asks_for_the_password_in_vietnamese(client, 
     assert "Trang được bảo vệ bằng mật khẩu" in page
     assert "Nội dung kín ABC." not in page
     assert 'name="password"' in page
+
+
+def test_video_block_embeds_the_player_with_a_plain_link(client, category):
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    url = "https://www.youtube.com/watch?v=hdnd13"
+    Embed.objects.create(
+        hash=get_embed_hash(url),
+        url=url,
+        type="video",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/hdnd13" width="480" height="270"'
+        ' title="Phiên khai mạc"></iframe>',
+        width=480,
+        height=270,
+    )
+    article = ArticlePageFactory(
+        parent=category,
+        body=[("video", {"video": url, "caption": "Phiên khai mạc kỳ họp"})],
+    )
+    page = html(client.get(article.url))
+    assert 'src="https://www.youtube-nocookie.com/embed/hdnd13"' in page
+    assert "Phiên khai mạc kỳ họp" in page
+    assert f'<a href="{url}" rel="noopener">Xem video tại trang gốc</a>' in page
+    assert '<div class="responsive-object">' in page
+    assert "style=" not in page  # the strict CSP would block it
