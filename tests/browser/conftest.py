@@ -13,10 +13,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio loop in this thread; the ORM calls the
-# tests make between browser steps are ordinary synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -61,7 +57,7 @@ def chromium_path() -> str:
 
 
 @pytest.fixture
-def browser(chromium_path):
+def browser(chromium_path, monkeypatch):
     """A chromium started for one test.
 
     Playwright's sync API runs its event loop in a greenlet and, while it runs,
@@ -73,6 +69,9 @@ def browser(chromium_path):
     from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright's loop counts as running in this thread; the ORM calls the test
+    # makes between browser steps are still ordinary synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
