@@ -357,8 +357,10 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     ensure_database(args.database_url)
     bench = Bench(args)
-    log("migrating and collecting static files")
-    bench.manage("migrate", "--noinput", "-v0", timeout=900)
+    if not args.skip_load:
+        log("migrating")
+        bench.manage("migrate", "--noinput", "-v0", timeout=900)
+    log("collecting static files")
     bench.manage("collectstatic", "--noinput", "-v0", timeout=300)
 
     results = []
