@@ -21,12 +21,28 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
-def fold(text: str) -> str:
-    """Comparable form: lower case, no diacritics, đ folded to d."""
-    text = normalize(text).translate(_D_TABLE).casefold()
+def _fold_slow(text: str) -> str:
+    text = text.translate(_D_TABLE).casefold()
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).translate(_D_TABLE)
+
+
+# Folding is per character once the text is NFC, so whole articles are folded
+# with one ``str.translate`` over a table that learns each new character once.
+_FOLD_TABLE: dict[int, str] = {
+    code: _fold_slow(chr(code)) for code in [*range(0x41, 0x5B), *range(0xC0, 0x250)]
+}
+
+
+def fold(text: str) -> str:
+    """Comparable form: lower case, no diacritics, đ folded to d."""
+    text = normalize(text)
+    if not text.isascii():
+        for char in set(text):
+            if ord(char) not in _FOLD_TABLE and not char.isascii():
+                _FOLD_TABLE[ord(char)] = _fold_slow(char)
+    return text.translate(_FOLD_TABLE)
 
 
 def words(text: str) -> list[str]:

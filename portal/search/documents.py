@@ -51,7 +51,7 @@ def _ensure_builtin_builders():
 
     @register(ArticlePage, prefetch=("tagged_items__tag", "authors__author"))
     def article_document(page):
-        body = page.body.stream_block.get_searchable_content(page.body) if page.body else []
+        body = stream_text(page.body)
         return SearchDocument(
             title=page.title,
             text=join_text([page.lead, *body]),
@@ -71,6 +71,36 @@ def _ensure_builtin_builders():
             text=join_text([page.intro, *photos]),
             date=page.first_published_at or page.last_published_at,
         )
+
+
+# Keys of raw StreamField values that hold ids, URLs or settings, not text.
+_NOT_TEXT = {"id", "type", "image", "document", "page", "video", "url", "table_header_choice"}
+
+
+def stream_text(stream) -> list[str]:
+    """Plain text of a StreamField, read from its raw JSON.
+
+    Faster than ``get_searchable_content``, which turns every chooser into a
+    model instance (a query per image or document) just to ignore it.
+    """
+    from wagtail.rich_text import get_text_for_indexing
+
+    texts: list[str] = []
+
+    def walk(value, key=None):
+        if isinstance(value, str):
+            if key not in _NOT_TEXT and value.strip():
+                texts.append(get_text_for_indexing(value) if "<" in value else value.strip())
+        elif isinstance(value, dict):
+            for child_key, child in value.items():
+                walk(child, child_key)
+        elif isinstance(value, list | tuple):
+            for child in value:
+                walk(child, key)
+
+    for block in getattr(stream, "raw_data", None) or []:
+        walk(block.get("value"), block.get("type"))
+    return [text for text in texts if text]
 
 
 def join_text(parts) -> str:

@@ -14,7 +14,9 @@ class SearchEntry(models.Model):
     in step with publishing); the search query checks visibility again through
     the page row. ``title``/``text`` are the original text, used for snippets
     and highlighting; ``*_folded`` are the folded words (``portal.core.text``)
-    padded with spaces so that ``" word "`` matches whole words.
+    padded with spaces so that ``" word "`` matches whole words. ``path`` and
+    ``expire_at`` are copies of the page's, so the query can leave out expired
+    and restricted pages without reading the page table for every match.
 
     On PostgreSQL ``search_vector`` (``portal_vi`` configuration, title weight A,
     text weight D, GIN index) answers the query and ``text_folded`` stays empty;
@@ -37,6 +39,8 @@ class SearchEntry(models.Model):
         related_name="+",
         verbose_name="Chuyên mục",
     )
+    path = models.CharField("Vị trí trong cây trang", max_length=255, blank=True)
+    expire_at = models.DateTimeField("Hết hạn hiển thị", null=True, blank=True)
     year = models.PositiveSmallIntegerField("Năm", null=True, blank=True, db_index=True)
     published_at = models.DateTimeField("Thời điểm xuất bản", null=True, blank=True)
     title = models.CharField("Tiêu đề", max_length=255)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import Case, F, IntegerField, Max, Min, Q, Value, When
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Value, When, Window
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page, PageViewRestriction
 
 from portal.core.selectors import visible_pages
 from portal.core.text import fold_with_map, normalize, words
@@ -41,14 +44,25 @@ def query_words(q: str | None) -> list[str]:
     return list(seen)[:MAX_QUERY_WORDS]
 
 
-def search_entries(terms: list[str], category_id: int | None = None, year: int | None = None):
-    """Entries matching every term, visible now, best first (title matches weigh more).
+def matching_entries(terms: list[str], category_id: int | None = None, year: int | None = None):
+    """Index rows matching every term, best first, filtered on what the rows themselves hold.
 
-    PostgreSQL: ``@@`` on the GIN-indexed vector, ``ts_rank`` (title weight A,
-    text weight D), recency as tie-break. SQLite: whole-word LIKE on the folded
-    text, pages whose title holds more of the terms first, then recency.
+    Order (the same on both databases): pages whose title holds more of the
+    terms first, then the newest. Ranking on body-term frequency (``ts_rank``)
+    would read every matching document's vector, which is what makes a common
+    word slow at 100.000 pages; the title and the date are small inline columns.
+
+    Matching: PostgreSQL ``@@`` on the GIN-indexed ``portal_vi`` vector; SQLite
+    whole-word ``LIKE`` on the folded text. Visibility: rows of expired pages
+    (``expire_at`` is copied into the row) and of pages under a view
+    restriction (by tree path) are left out here; ``search`` then checks the
+    shown rows against the page table itself.
     """
-    entries = SearchEntry.objects.filter(page__in=visible_pages().values("pk"))
+    entries = SearchEntry.objects.filter(
+        Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    )
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        entries = entries.exclude(path__startswith=path)
     if category_id is not None:
         entries = entries.filter(category_id=category_id)
     if year is not None:
@@ -57,23 +71,139 @@ def search_entries(terms: list[str], category_id: int | None = None, year: int |
         return entries.none()
     if connection.vendor == "postgresql":
         query = SearchQuery(" & ".join(terms), search_type="raw", config=TS_CONFIG)
-        return (
-            entries.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", F("published_at").desc(nulls_last=True), "-page_id")
-        )
+        entries = entries.filter(search_vector=query)
+    else:
+        for term in terms:
+            padded = f" {term} "
+            entries = entries.filter(
+                Q(title_folded__contains=padded) | Q(text_folded__contains=padded)
+            )
     title_hits = Value(0, output_field=IntegerField())
     for term in terms:
-        padded = f" {term} "
-        entries = entries.filter(Q(title_folded__contains=padded) | Q(text_folded__contains=padded))
         title_hits = title_hits + Case(
-            When(title_folded__contains=padded, then=Value(1)),
+            When(title_folded__contains=f" {term} ", then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )
     return entries.annotate(rank=title_hits).order_by(
         "-rank", F("published_at").desc(nulls_last=True), "-page_id"
     )
+
+
+@dataclass
+class SearchResults:
+    """One page of results, shaped like Django's ``Page`` for the template."""
+
+    entries: list
+    count: int
+    number: int
+    per_page: int
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.per_page))
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.count else 0
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+SPARE_ROWS = 5
+
+
+def page_number(value) -> int:
+    """``?page=`` as a page number: anything that is not a positive integer is page 1."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return 1
+    return number if number >= 1 else 1
+
+
+def search(terms, category_id=None, year=None, page=1, per_page=20) -> SearchResults:
+    """The ``page``-th ``per_page`` results (beyond the last page: the last page).
+
+    A constant number of queries whatever the number of pages: on PostgreSQL the
+    count comes with the rows (``COUNT(*) OVER ()``). The rows shown are then
+    checked against the page table (live, not expired, no view restriction); a
+    row that fails (the index lagging behind a change made without signals) is
+    not shown and is dropped from the index.
+    """
+    entries = matching_entries(terms, category_id, year)
+    if not terms:
+        return SearchResults([], 0, 1, per_page)
+    number = page_number(page)
+    with _bitmap_scans():
+        rows, count = _window(entries, number, per_page)
+        if not rows and number > 1:
+            count = entries.count()
+            number = max(1, -(-count // per_page))
+            rows, count = _window(entries, number, per_page)
+    pages = {
+        page.pk: page
+        for page in visible_pages(Page.objects.filter(pk__in=[row.page_id for row in rows]))
+    }
+    shown = []
+    for row in rows:
+        if row.page_id in pages:
+            row.page = pages[row.page_id]
+            shown.append(row)
+    stale = [row.page_id for row in rows if row.page_id not in pages]
+    if stale:
+        from .services import index_pages
+
+        index_pages(stale)
+        count -= len(stale)
+    return SearchResults(shown[:per_page], max(count, 0), number, per_page)
+
+
+def _window(entries, number, per_page):
+    offset = (number - 1) * per_page
+    rows = list(
+        entries.annotate(total=Window(Count("*"))).defer(
+            "search_vector", "text_folded", "title_folded"
+        )[offset : offset + per_page + SPARE_ROWS]
+    )
+    return rows, (rows[0].total if rows else 0)
+
+
+@contextmanager
+def _bitmap_scans():
+    """On PostgreSQL, read matches through the GIN index, never row by row.
+
+    A word found in most pages makes the planner prefer a sequential scan that
+    evaluates ``@@`` on every row, unpacking each stored vector; the GIN bitmap
+    answers exactly without reading any vector. ``SET LOCAL`` ends with the
+    transaction.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+                cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
 
 
 def year_range() -> list[int]:

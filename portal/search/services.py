@@ -27,6 +27,8 @@ from .models import TS_CONFIG, SearchEntry
 BATCH_SIZE = 500
 _UPDATE_FIELDS = [
     "kind",
+    "path",
+    "expire_at",
     "category",
     "year",
     "published_at",
@@ -167,6 +169,8 @@ def _entry(page, doc, parent_ids) -> SearchEntry:
     entry = SearchEntry(
         page_id=page.pk,
         kind=page._meta.label_lower,
+        path=page.path,
+        expire_at=page.expire_at,
         category_id=category,
         year=timezone.localtime(date).year if date else None,
         published_at=date,

@@ -1,6 +1,5 @@
 """``/search/?q=…&category=<page id>&year=<yyyy>&page=N``."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
@@ -8,7 +7,8 @@ from wagtail.models import Page
 from portal.core.selectors import visible_pages
 
 from .forms import SearchForm
-from .selectors import clip_query, highlight, query_words, search_entries, snippet, year_range
+from .selectors import clip_query, highlight, query_words, snippet, year_range
+from .selectors import search as search_results
 
 PER_PAGE = 20
 CATEGORY_PAGE_TYPES = ("news.NewsCategoryPage",)
@@ -37,13 +37,16 @@ def search(request):
         context["query"] = form.cleaned_data["q"]
         context["terms"] = terms
         if terms:
-            entries = search_entries(
-                terms, form.cleaned_data["category"], form.cleaned_data["year"]
-            ).select_related("page")
-            page_obj = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
+            results = search_results(
+                terms,
+                form.cleaned_data["category"],
+                form.cleaned_data["year"],
+                page=request.GET.get("page"),
+                per_page=PER_PAGE,
+            )
             titles = {page.pk: page.title for page in categories}
-            context["page_obj"] = page_obj
             context["searched"] = True
+            context["page_obj"] = results
             context["results"] = [
                 {
                     "url": entry.page.get_url(request),
@@ -52,7 +55,7 @@ def search(request):
                     "category": titles.get(entry.category_id, ""),
                     "published_at": entry.published_at,
                 }
-                for entry in page_obj
+                for entry in results.entries
             ]
             filters = data.copy()
             filters.pop("page", None)

@@ -10,14 +10,16 @@ from portal.search.selectors import (
     MAX_QUERY_WORDS,
     highlight,
     query_words,
-    search_entries,
+    search,
     snippet,
     year_range,
 )
 
 
 def hits(q, **filters):
-    return [entry.page_id for entry in search_entries(query_words(q), **filters)]
+    results = search(query_words(q), per_page=100, **filters)
+    assert results.count == len(results.entries)
+    return [entry.page_id for entry in results.entries]
 
 
 @pytest.fixture

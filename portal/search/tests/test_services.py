@@ -8,7 +8,7 @@ from wagtail.models import Page, PageViewRestriction
 from portal.core.text import words
 from portal.news.factories import ArticlePageFactory, GalleryPageFactory
 from portal.search.models import SearchEntry
-from portal.search.selectors import search_entries
+from portal.search.selectors import search
 from portal.search.services import index_page, index_pages, rebuild_index, remove_page
 
 
@@ -45,7 +45,7 @@ def test_authors_are_indexed_when_the_page_is_indexed(category):
 
     article = ArticlePageFactory(parent=category, authors=[AuthorFactory(name="Nguyễn Thị Hoà")])
     index_page(article)  # the factory adds the byline after publishing
-    assert list(search_entries(words("nguyen thi hoa"))) == [entry(article)]
+    assert [row.page_id for row in search(words("nguyen thi hoa")).entries] == [article.pk]
 
 
 @pytest.mark.django_db

@@ -1,0 +1,162 @@
+"""Time the portal search against Wagtail's stock database search backend.
+
+Run on PostgreSQL, against a database holding demo data::
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hdnd \\
+        .venv/bin/python bench/search_bench.py [--articles N] [--repeat 7]
+
+``--articles N`` first tops the database up to N demo articles with
+``manage.py load_demo --articles N``. The script makes sure both indexes are
+complete (the portal's ``SearchEntry`` rows and the stock backend's index, built
+with ``update_index`` when it is behind), then times, for one-word and two-word
+queries, the top 20 results of each in the same run, and prints milliseconds
+(median of ``--repeat`` runs after one warm-up) and the ratio portal / stock.
+"ours" is what the search page runs: the count and the top-20 page.
+
+The figures are printed, never asserted: this is not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ONE_WORD = ["HĐND", "giám", "tỉnh", "cử"]
+TWO_WORDS = ["kỳ họp", "đại biểu", "Bắc Kạn", "ngân sách"]
+
+
+def setup_django():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    import django
+
+    django.setup()
+
+
+def timed(fn, repeat):
+    """Median milliseconds of ``repeat`` runs after a warm-up; a run over 2 s counts once."""
+    started = time.perf_counter()
+    fn()  # warm-up: plans, caches
+    first = (time.perf_counter() - started) * 1000
+    if first > 2000:
+        return first
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def ensure_data(articles: int | None):
+    from django.core.management import call_command
+
+    from portal.news.models import ArticlePage
+
+    present = ArticlePage.objects.live().count()
+    if articles and present < articles:
+        print(f"Bổ sung dữ liệu mẫu: {present} → {articles} tin bài (load_demo)…", flush=True)
+        call_command("load_demo", articles=articles, no_progress=True)
+
+
+def ensure_portal_index():
+    from portal.search.documents import searchable_models
+    from portal.search.models import SearchEntry
+    from portal.search.services import rebuild_index
+
+    live = sum(model.objects.live().count() for model in searchable_models())
+    entries = SearchEntry.objects.count()
+    if entries != live:
+        print(f"Chỉ mục của cổng: {entries}/{live} trang, lập lại…", flush=True)
+        started = time.perf_counter()
+        rebuild_index(progress=False)
+        print(f"  xong sau {time.perf_counter() - started:.1f} s", flush=True)
+    return live
+
+
+def ensure_stock_index(pages: int):
+    from django.core.management import call_command
+    from wagtail.models import Page
+    from wagtail.search.models import IndexEntry
+
+    present = IndexEntry.objects.count()
+    total = Page.objects.count()
+    if present < total:
+        print(f"Chỉ mục Wagtail: {present}/{total} trang, chạy update_index…", flush=True)
+        started = time.perf_counter()
+        call_command("update_index", verbosity=0)
+        print(f"  xong sau {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def ours(q):
+    from portal.search.selectors import query_words, search_entries
+
+    def run():
+        entries = search_entries(query_words(q)).select_related("page")
+        count = entries.count()
+        top = list(entries[:20])
+        return count, top
+
+    return run
+
+
+def stock(q):
+    from wagtail.models import Page
+
+    def run():
+        results = Page.objects.live().search(q)
+        top = list(results[:20])
+        return None, top
+
+    return run
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=None)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+
+    setup_django()
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        sys.exit("Cần PostgreSQL: đặt DATABASE_URL=postgres://… rồi chạy lại.")
+
+    ensure_data(args.articles)
+    pages = ensure_portal_index()
+    ensure_stock_index(pages)
+
+    from portal.news.models import ArticlePage
+
+    print(
+        f"\nPostgreSQL, {ArticlePage.objects.live().count():,} tin bài, "
+        f"{pages:,} trang trong chỉ mục; trung vị {args.repeat} lần, mili giây",
+        flush=True,
+    )
+    print(f"{'truy vấn':<14}{'kết quả':>9}{'cổng (ms)':>12}{'Wagtail (ms)':>14}{'tỉ lệ':>9}")
+    totals = {"1 từ": [], "2 từ": []}
+    for label, queries in (("1 từ", ONE_WORD), ("2 từ", TWO_WORDS)):
+        for q in queries:
+            count, _ = ours(q)()
+            ours_ms = timed(ours(q), args.repeat)
+            stock_ms = timed(stock(q), args.repeat)
+            ratio = ours_ms / stock_ms if stock_ms else float("nan")
+            totals[label].append((ours_ms, stock_ms))
+            print(f"{q:<14}{count:>9,}{ours_ms:>12.1f}{stock_ms:>14.1f}{ratio:>9.3f}", flush=True)
+    print()
+    for label, rows in totals.items():
+        ours_ms = statistics.mean(r[0] for r in rows)
+        stock_ms = statistics.mean(r[1] for r in rows)
+        print(
+            f"trung bình {label}: cổng {ours_ms:.1f} ms, Wagtail {stock_ms:.1f} ms, "
+            f"tỉ lệ {ours_ms / stock_ms:.3f} (mục tiêu ≤ 0,1)"
+        )
+
+
+if __name__ == "__main__":
+    main()
