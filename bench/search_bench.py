@@ -78,28 +78,29 @@ def ensure_portal_index():
     return live
 
 
-def ensure_stock_index(pages: int):
+def ensure_stock_index():
+    """Run ``update_index`` when the stock index holds fewer rows than there are articles."""
     from django.core.management import call_command
-    from wagtail.models import Page
     from wagtail.search.models import IndexEntry
 
-    present = IndexEntry.objects.count()
-    total = Page.objects.count()
-    if present < total:
-        print(f"Chỉ mục Wagtail: {present}/{total} trang, chạy update_index…", flush=True)
+    from portal.news.models import ArticlePage
+
+    present, articles = IndexEntry.objects.count(), ArticlePage.objects.count()
+    if present < articles:
+        print(
+            f"Chỉ mục Wagtail: {present} mục < {articles} tin bài, chạy update_index…", flush=True
+        )
         started = time.perf_counter()
         call_command("update_index", verbosity=0)
         print(f"  xong sau {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def ours(q):
-    from portal.search.selectors import query_words, search_entries
+    from portal.search.selectors import query_words, search
 
     def run():
-        entries = search_entries(query_words(q)).select_related("page")
-        count = entries.count()
-        top = list(entries[:20])
-        return count, top
+        results = search(query_words(q), per_page=20)
+        return results.count, results.entries
 
     return run
 
@@ -129,7 +130,7 @@ def main():
 
     ensure_data(args.articles)
     pages = ensure_portal_index()
-    ensure_stock_index(pages)
+    ensure_stock_index()
 
     from portal.news.models import ArticlePage
 

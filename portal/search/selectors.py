@@ -12,7 +12,7 @@ from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Value, W
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from portal.core.selectors import visible_pages
 from portal.core.text import fold_with_map, normalize, words
@@ -149,37 +149,42 @@ def search(terms, category_id=None, year=None, page=1, per_page=20) -> SearchRes
         return SearchResults([], 0, 1, per_page)
     number = page_number(page)
     with _bitmap_scans():
-        rows, count = _window(entries, number, per_page)
-        if not rows and number > 1:
+        ranked, count = _ranked_ids(entries, number, per_page)
+        if not ranked and number > 1:
             count = entries.count()
             number = max(1, -(-count // per_page))
-            rows, count = _window(entries, number, per_page)
-    pages = {
-        page.pk: page
-        for page in visible_pages(Page.objects.filter(pk__in=[row.page_id for row in rows]))
-    }
-    shown = []
-    for row in rows:
-        if row.page_id in pages:
-            row.page = pages[row.page_id]
-            shown.append(row)
-    stale = [row.page_id for row in rows if row.page_id not in pages]
+            ranked, count = _ranked_ids(entries, number, per_page)
+    if not ranked:
+        return SearchResults([], count, number, per_page)
+    shown = (
+        SearchEntry.objects.filter(page_id__in=ranked, page__in=visible_pages().values("pk"))
+        .select_related("page")
+        .defer("search_vector", "text_folded", "title_folded")
+        .in_bulk()
+    )
+    stale = [page_id for page_id in ranked if page_id not in shown]
     if stale:
         from .services import index_pages
 
         index_pages(stale)
         count -= len(stale)
-    return SearchResults(shown[:per_page], max(count, 0), number, per_page)
+    rows = [shown[page_id] for page_id in ranked if page_id in shown]
+    return SearchResults(rows[:per_page], max(count, 0), number, per_page)
 
 
-def _window(entries, number, per_page):
+def _ranked_ids(entries, number, per_page):
+    """Ids of one page of rows (and a few spare) with the total, in one pass.
+
+    Only ids and the total travel through the count and the sort; the shown
+    rows are read afterwards by primary key.
+    """
     offset = (number - 1) * per_page
-    rows = list(
-        entries.annotate(total=Window(Count("*"))).defer(
-            "search_vector", "text_folded", "title_folded"
-        )[offset : offset + per_page + SPARE_ROWS]
+    ranked = list(
+        entries.annotate(total=Window(Count("*"))).values_list("page_id", "total")[
+            offset : offset + per_page + SPARE_ROWS
+        ]
     )
-    return rows, (rows[0].total if rows else 0)
+    return [page_id for page_id, _ in ranked], (ranked[0][1] if ranked else 0)
 
 
 @contextmanager
@@ -194,16 +199,18 @@ def _bitmap_scans():
     if connection.vendor != "postgresql":
         yield
         return
+    nested = connection.in_atomic_block
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_indexscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
         try:
             yield
         finally:
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
-                cursor.execute("SET LOCAL enable_indexscan TO DEFAULT")
+            if nested:  # the settings would outlive this block: put them back
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT"
+                    )
 
 
 def year_range() -> list[int]:

@@ -119,6 +119,34 @@ def test_visibility_is_checked_at_query_time(category):
     )
     assert SearchEntry.objects.count() == 4
     assert hits("giam sat") == [visible.pk]
+    # Rows found stale when shown are dropped from the index; the private one
+    # was left out by its path before ranking.
+    assert set(SearchEntry.objects.values_list("page_id", flat=True)) == {visible.pk, private.pk}
+    assert hits("giam sat") == [visible.pk]
+
+
+@pytest.mark.django_db
+def test_pages_beyond_the_last_show_the_last_page(category):
+    for i in range(5):
+        ArticlePageFactory(parent=category, title=f"Giám sát {i}")
+    results = search(query_words("giam sat"), page=99999, per_page=2)
+    assert (results.number, results.num_pages, results.count) == (3, 3, 5)
+    assert len(results.entries) == 1 and results.has_previous() and not results.has_next()
+    assert search(query_words("giam sat"), page="abc", per_page=2).number == 1
+
+
+def test_page_number():
+    from portal.search.selectors import page_number
+
+    assert [page_number(v) for v in ("2", " 3 ", "abc", "-1", "0", None, "1e3")] == [
+        2,
+        3,
+        1,
+        1,
+        1,
+        1,
+        1,
+    ]
 
 
 @pytest.mark.django_db
