@@ -84,7 +84,6 @@ def test_public_pages_cost_the_same_queries_at_n_and_5n(client, home, category, 
     assert category.get_children().count() > 20  # the listing now has two pages
     large = measure(client, urls)
 
-    print("query counts", small, large)
-    assert large == small
+    assert large == small, (small, large)
     # A sanity bound: nothing here should need more than a few dozen queries.
     assert max(large.values()) < 40, large
