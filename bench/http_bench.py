@@ -76,8 +76,11 @@ class Measurement:
     label: str
     path: str
     rps: float | None = None
+    ratio: float | None = None
     latency: str = ""
     note: str = ""
+    samples: list[float] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -251,21 +254,23 @@ class Bench:
         note = f"{errors.group(1)} non-2xx" if errors else ""
         return (float(rps.group(1)) if rps else None), (latency.group(1) if latency else note)
 
-    def measure(self, base: str, label: str, path: str, expect_cache: str) -> Measurement:
-        row = Measurement(label, path)
-        url = base + path
+    def check(self, url: str, expect_cache: str) -> str:
+        """Warm the page up; return a note when it does not answer as expected."""
+        status, cache_state = 0, ""
         for _ in range(self.args.warmup):
             status, cache_state = self.fetch(url)
         if status != 200:
-            row.note = f"HTTP {status}"
-            return row
+            return f"HTTP {status}"
         if expect_cache and cache_state != expect_cache:
-            row.note = f"X-Cache {cache_state or 'absent'}, expected {expect_cache}"
-        row.rps, row.latency = self.wrk_rps(url)
-        log(f"  {label:<20} {row.rps or 0:>9.1f} req/s  {row.latency} {row.note}")
-        return row
+            return f"X-Cache {cache_state or 'absent'}, expected {expect_cache}"
+        return ""
 
     def run_size(self, articles: int) -> SizeResult:
+        """Measure every page between two runs of the minimal view, several rounds.
+
+        The load of a shared machine drifts within seconds, so each page's
+        ratio uses the minimal-view figures taken just before and after it.
+        """
         result = SizeResult(articles)
         result.load_seconds = self.prepare(articles)
         pages = self.pages()
@@ -273,25 +278,49 @@ class Bench:
             f"{pages['articles']} live articles; category {pages['category']} "
             f"({pages['category_articles']} articles); article {pages['article']}"
         )
-        targets = [("home", pages["home"]), ("category", pages["category"])]
-        targets.append(("article", pages["article"]))
-
-        server, base = self.start_server(page_cache=False)
+        uncached, uncached_base = self.start_server(page_cache=False)
         try:
-            result.rows.append(self.measure(base, "minimal view", MINIMAL_PATH, "BYPASS"))
-            for name, path in targets:
-                if path:
-                    result.rows.append(self.measure(base, f"uncached {name}", path, "BYPASS"))
-        finally:
-            self.stop_server(server)
-
-        server, base = self.start_server(page_cache=True)
+            cached, cached_base = self.start_server(page_cache=True)
+        except Exception:
+            self.stop_server(uncached)
+            raise
         try:
-            for name, path in targets:
-                if path:
-                    result.rows.append(self.measure(base, f"cached {name}", path, "HIT"))
+            minimal = Measurement("minimal view", MINIMAL_PATH)
+            minimal.note = self.check(uncached_base + MINIMAL_PATH, "BYPASS")
+            rows = []
+            for name in ("home", "category", "article"):
+                if not pages[name]:
+                    continue
+                for state, base, expect in (
+                    ("uncached", uncached_base, "BYPASS"),
+                    ("cached", cached_base, "HIT"),
+                ):
+                    row = Measurement(f"{state} {name}", pages[name])
+                    row.note = self.check(base + pages[name], expect)
+                    rows.append((row, base))
+            minimal_url = uncached_base + MINIMAL_PATH
+            for round_number in range(1, self.args.rounds + 1):
+                log(f"round {round_number}/{self.args.rounds}")
+                before, minimal.latency = self.wrk_rps(minimal_url)
+                minimal.samples.append(before or 0)
+                for row, base in rows:
+                    rps, row.latency = self.wrk_rps(base + row.path)
+                    after, minimal.latency = self.wrk_rps(minimal_url)
+                    minimal.samples.append(after or 0)
+                    row.samples.append(rps or 0)
+                    bracket = ((before or 0) + (after or 0)) / 2
+                    if rps and bracket:
+                        row.ratios.append(rps / bracket)
+                    log(f"  {row.label:<18} {rps or 0:>8.1f} req/s  (minimal {bracket:.1f})")
+                    before = after
+            for row in [minimal] + [row for row, _ in rows]:
+                row.rps = sum(row.samples) / len(row.samples) if row.samples else None
+                row.ratio = sum(row.ratios) / len(row.ratios) if row.ratios else None
+            minimal.ratio = 1.0
+            result.rows = [minimal] + [row for row, _ in rows]
         finally:
-            self.stop_server(server)
+            self.stop_server(cached)
+            self.stop_server(uncached)
         return result
 
 
@@ -299,12 +328,11 @@ def print_report(results: list[SizeResult]) -> None:
     print()
     print("HTTP benchmark (gunicorn + wrk, PostgreSQL + Redis); ratio = req/s ÷ minimal view")
     for result in results:
-        baseline = result.rps("minimal view")
         print()
         print(f"== {result.articles} demo articles (data load {result.load_seconds:.0f} s)")
         print(f"{'page':<20} {'req/s':>10} {'ratio':>7} {'aim':>7}  latency/note")
         for row in result.rows:
-            ratio = row.rps / baseline if row.rps and baseline else None
+            ratio = row.ratio
             kind = "cached" if row.label.startswith("cached") else row.label
             aim = AIMS.get(kind)
             verdict = ""
@@ -342,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
     )
-    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of wrk per run")
+    parser.add_argument("--rounds", type=int, default=2, help="measurements of each page")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--wrk-threads", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
@@ -375,7 +404,10 @@ def main(argv: list[str] | None = None) -> int:
                     {
                         "articles": r.articles,
                         "load_seconds": round(r.load_seconds, 1),
-                        "rows": [row.__dict__ for row in r.rows],
+                        "rows": [
+                            {k: v for k, v in row.__dict__.items() if k != "samples"}
+                            for row in r.rows
+                        ],
                     }
                     for r in results
                 ],
