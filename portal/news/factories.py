@@ -78,6 +78,10 @@ def backdate(page, revision, published_at):
         latest_revision_created_at=published_at,
     )
     type(revision).objects.filter(pk=revision.pk).update(created_at=published_at)
+    # The update sends no publish signal: bring the search entry in step.
+    from portal.search.services import index_page
+
+    index_page(page.pk)
 
 
 class ArticlePageFactory(PublishedPageFactory):
@@ -89,14 +93,17 @@ class ArticlePageFactory(PublishedPageFactory):
     genre = factory.SubFactory(GenreFactory)
     body = factory.LazyAttribute(lambda o: [("paragraph", f"<p>Nội dung của {o.title}.</p>")])
     event_date = factory.LazyFunction(timezone.localdate)
+    # ``authors=[author, ...]``: the byline, in order, saved with the first revision
+    # so the published page (and its search entry) carries it.
+    authors = factory.LazyFunction(lambda: [AuthorFactory()])
 
-    @factory.post_generation
-    def authors(self, create, extracted, **kwargs):
-        if not create:
-            return
-        authors = extracted if extracted is not None else [AuthorFactory()]
-        for order, author in enumerate(authors):
-            ArticleAuthor.objects.create(page=self, author=author, sort_order=order)
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        kwargs["authors"] = [
+            ArticleAuthor(author=author, sort_order=order)
+            for order, author in enumerate(kwargs.get("authors") or [])
+        ]
+        return super()._create_instance(model_class, parent, kwargs)
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
