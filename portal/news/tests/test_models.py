@@ -26,8 +26,8 @@ def test_topic_slug_is_transliterated(category):
 
 @pytest.mark.django_db
 def test_featured_image_needs_alt_text(category):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     image = Image.objects.create(title="Ảnh", file=get_test_image_file())
     article = ArticlePageFactory(parent=category)
