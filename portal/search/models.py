@@ -21,6 +21,8 @@ class SearchEntry(models.Model):
     On PostgreSQL ``search_vector`` (``portal_vi`` configuration, title weight A,
     text weight D, GIN index) answers the query and ``text_folded`` stays empty;
     on SQLite ``text_folded`` is matched with LIKE and ``search_vector`` is null.
+    Migration 0004 adds two PostgreSQL-only indexes for the search order: a GIN
+    index on the folded title's vector and one on (newest first, page id).
     """
 
     page = models.OneToOneField(

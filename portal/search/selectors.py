@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection, transaction
-from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Value, When, Window
+from django.db import connection
+from django.db.models import BooleanField, F, Max, Min, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -44,19 +44,15 @@ def query_words(q: str | None) -> list[str]:
     return list(seen)[:MAX_QUERY_WORDS]
 
 
-def matching_entries(terms: list[str], category_id: int | None = None, year: int | None = None):
-    """Index rows matching every term, best first, filtered on what the rows themselves hold.
+RESULT_CAP = 1000
 
-    Order (the same on both databases): pages whose title holds more of the
-    terms first, then the newest. Ranking on body-term frequency (``ts_rank``)
-    would read every matching document's vector, which is what makes a common
-    word slow at 100.000 pages; the title and the date are small inline columns.
 
-    Matching: PostgreSQL ``@@`` on the GIN-indexed ``portal_vi`` vector; SQLite
-    whole-word ``LIKE`` on the folded text. Visibility: rows of expired pages
-    (``expire_at`` is copied into the row) and of pages under a view
-    restriction (by tree path) are left out here; ``search`` then checks the
-    shown rows against the page table itself.
+def listed_entries(category_id: int | None = None, year: int | None = None):
+    """Index rows that may be listed, within the filters (unordered).
+
+    Rows of expired pages (``expire_at`` is copied into the row) and of pages
+    under a view restriction (by tree path) are left out here; ``search`` then
+    checks the shown rows against the page table itself.
     """
     entries = SearchEntry.objects.filter(
         Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
@@ -67,8 +63,12 @@ def matching_entries(terms: list[str], category_id: int | None = None, year: int
         entries = entries.filter(category_id=category_id)
     if year is not None:
         entries = entries.filter(year=year)
-    if not terms:
-        return entries.none()
+    return entries
+
+
+def matching(entries, terms: list[str]):
+    """``entries`` holding every term (title or text): PostgreSQL ``@@`` on the
+    GIN-indexed ``portal_vi`` vector, SQLite whole-word ``LIKE`` on the folded text."""
     if connection.vendor == "postgresql":
         query = SearchQuery(" & ".join(terms), search_type="raw", config=TS_CONFIG)
         entries = entries.filter(search_vector=query)
@@ -78,26 +78,62 @@ def matching_entries(terms: list[str], category_id: int | None = None, year: int
             entries = entries.filter(
                 Q(title_folded__contains=padded) | Q(text_folded__contains=padded)
             )
-    title_hits = Value(0, output_field=IntegerField())
-    for term in terms:
-        title_hits = title_hits + Case(
-            When(title_folded__contains=f" {term} ", then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
+    return entries
+
+
+# The expression index of migration 0004 finds the titles; ``LIKE`` on the short
+# inline title comes first so that a walk in date order computes the title's
+# vector only for rows whose title holds every word (terms are [0-9a-z] only).
+_TITLE_VECTOR = (
+    "to_tsvector('simple'::regconfig, \"title_folded\") @@ to_tsquery('simple'::regconfig, %s)"
+)
+
+
+def _title_holds_all(terms: list[str]) -> tuple[str, list[str]]:
+    likes = ['"title_folded" LIKE %s'] * len(terms)
+    return " AND ".join([*likes, _TITLE_VECTOR]), [f"% {t} %" for t in terms] + [" & ".join(terms)]
+
+
+def ranked_phases(listed, terms: list[str]):
+    """The ``listed`` rows matching every term in two phases, each newest first: the
+    rows whose title holds every term, then the rest.
+
+    A title holding every term implies a match (the vector includes the title),
+    so the first phase tests the title alone.
+
+    Each phase is an ordered query that PostgreSQL answers without reading every
+    match: a common word by walking the recency index and testing rows until the
+    page is full, a rare word (or a title phrase) through its GIN index and a
+    top-N sort. SQLite gets the same order from ``LIKE`` on the folded title.
+    """
+    if connection.vendor == "postgresql":
+        sql, params = _title_holds_all(terms)
+        in_title = listed.filter(RawSQL(f"({sql})", params, output_field=BooleanField()))
+        elsewhere = matching(listed, terms).filter(
+            RawSQL(f"NOT ({sql})", params, output_field=BooleanField())
         )
-    return entries.annotate(rank=title_hits).order_by(
-        "-rank", F("published_at").desc(nulls_last=True), "-page_id"
-    )
+    else:
+        title_q = Q()
+        for term in terms:
+            title_q &= Q(title_folded__contains=f" {term} ")
+        in_title, elsewhere = listed.filter(title_q), matching(listed, terms).exclude(title_q)
+    order = (F("published_at").desc(nulls_last=True), "-page_id")
+    return in_title.order_by(*order), elsewhere.order_by(*order)
 
 
 @dataclass
 class SearchResults:
-    """One page of results, shaped like Django's ``Page`` for the template."""
+    """One page of results, shaped like Django's ``Page`` for the template.
+
+    ``count`` is exact up to ``RESULT_CAP``; beyond it ``capped`` is true,
+    ``count`` is the cap and only the pages up to the cap can be reached.
+    """
 
     entries: list
     count: int
     number: int
     per_page: int
+    capped: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -136,26 +172,33 @@ def page_number(value) -> int:
 
 
 def search(terms, category_id=None, year=None, page=1, per_page=20) -> SearchResults:
-    """The ``page``-th ``per_page`` results (beyond the last page: the last page).
+    """The ``page``-th ``per_page`` results (beyond the last reachable page: that page).
 
-    A constant number of queries whatever the number of pages: on PostgreSQL the
-    count comes with the rows (``COUNT(*) OVER ()``). The rows shown are then
-    checked against the page table (live, not expired, no view restriction); a
-    row that fails (the index lagging behind a change made without signals) is
-    not shown and is dropped from the index.
+    Three queries whatever the number of matches: the capped counts of both
+    phases (at most ``RESULT_CAP + 1`` rows each are counted), the ids of the
+    page (a slice of each phase, in one statement) and the shown rows with
+    their pages. The rows shown are checked against the page table (live, not
+    expired, no view restriction); a row that fails (the index lagging behind a
+    change made without signals) is not shown and is dropped from the index.
     """
-    entries = matching_entries(terms, category_id, year)
     if not terms:
         return SearchResults([], 0, 1, per_page)
-    number = page_number(page)
-    with _bitmap_scans():
-        ranked, count = _ranked_ids(entries, number, per_page)
-        if not ranked and number > 1:
-            count = entries.count()
-            number = max(1, -(-count // per_page))
-            ranked, count = _ranked_ids(entries, number, per_page)
+    listed = listed_entries(category_id, year)
+    in_title, elsewhere = ranked_phases(listed, terms)
+    title_count, total = _capped_counts(in_title, matching(listed, terms))
+    capped = total > RESULT_CAP
+    count = min(total, RESULT_CAP)
+    number = min(page_number(page), max(1, -(-count // per_page)))
+    offset = (number - 1) * per_page
+    size = per_page + SPARE_ROWS
+    first_offset = min(offset, title_count)
+    first_size = max(0, min(size, title_count - offset))
+    second_offset = max(0, offset - title_count)
+    ranked = _ranked_ids(
+        (in_title, first_offset, first_size), (elsewhere, second_offset, size - first_size)
+    )
     if not ranked:
-        return SearchResults([], count, number, per_page)
+        return SearchResults([], count, number, per_page, capped)
     shown = (
         SearchEntry.objects.filter(page_id__in=ranked, page__in=visible_pages().values("pk"))
         .select_related("page")
@@ -167,50 +210,50 @@ def search(terms, category_id=None, year=None, page=1, per_page=20) -> SearchRes
         from .services import index_pages
 
         index_pages(stale)
-        count -= len(stale)
+        if not capped:
+            count -= len(stale)
     rows = [shown[page_id] for page_id in ranked if page_id in shown]
-    return SearchResults(rows[:per_page], max(count, 0), number, per_page)
+    return SearchResults(rows[:per_page], max(count, 0), number, per_page, capped)
 
 
-def _ranked_ids(entries, number, per_page):
-    """Ids of one page of rows (and a few spare) with the total, in one pass.
+def _sql(queryset):
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
 
-    Only ids and the total travel through the count and the sort; the shown
-    rows are read afterwards by primary key.
+
+def _capped_counts(*querysets) -> tuple[int, ...]:
+    """How many rows each query has, counting at most ``RESULT_CAP + 1``, in one statement."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, query_params = _sql(queryset.order_by().values("page_id")[: RESULT_CAP + 1])
+        parts.append(f"(SELECT count(*) FROM ({sql}) AS capped)")
+        params += query_params
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return tuple(cursor.fetchone())
+
+
+def _ranked_ids(*slices) -> list[int]:
+    """Ids of the rows of each ``(query, offset, size)`` slice, slices in turn, in one statement.
+
+    Only ids and dates travel; the shown rows are read afterwards by primary key.
     """
-    offset = (number - 1) * per_page
-    ranked = list(
-        entries.annotate(total=Window(Count("*"))).values_list("page_id", "total")[
-            offset : offset + per_page + SPARE_ROWS
-        ]
-    )
-    return [page_id for page_id, _ in ranked], (ranked[0][1] if ranked else 0)
-
-
-@contextmanager
-def _bitmap_scans():
-    """On PostgreSQL, read matches through the GIN index, never row by row.
-
-    A word found in most pages makes the planner prefer a sequential scan that
-    evaluates ``@@`` on every row, unpacking each stored vector; the GIN bitmap
-    answers exactly without reading any vector. ``SET LOCAL`` ends with the
-    transaction.
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    nested = connection.in_atomic_block
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
-        try:
-            yield
-        finally:
-            if nested:  # the settings would outlive this block: put them back
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_indexscan TO DEFAULT"
-                    )
+    parts, params = [], []
+    for phase, (queryset, offset, size) in enumerate(slices):
+        if size <= 0:
+            continue
+        sql, query_params = _sql(queryset.values("page_id", "published_at")[offset : offset + size])
+        parts.append(
+            f"SELECT page_id, {phase} AS phase, published_at FROM ({sql}) AS phase_{phase}"
+        )
+        params += query_params
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    rows.sort(key=lambda row: row[0], reverse=True)
+    rows.sort(key=lambda row: (row[2] is not None, row[2]), reverse=True)
+    rows.sort(key=lambda row: row[1])
+    return [row[0] for row in rows]
 
 
 def year_range() -> list[int]:

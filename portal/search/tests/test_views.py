@@ -82,6 +82,19 @@ def test_result_count_uses_vietnamese_grouping(client, category):
 
 
 @pytest.mark.django_db
+def test_capped_count_says_more_than(client, category, monkeypatch):
+    from portal.search import selectors, views
+
+    monkeypatch.setattr(views, "PER_PAGE", 2)
+    monkeypatch.setattr(selectors, "RESULT_CAP", 3)
+    for i in range(5):
+        ArticlePageFactory(parent=category, title=f"Giám sát số {i}")
+    html = client.get(URL, {"q": "giam sat", "page": "7"}).content.decode()
+    assert "Tìm thấy hơn 3 kết quả cho “giam sat” (trang 2/2)" in html
+    assert 'rel="next"' not in html
+
+
+@pytest.mark.django_db
 def test_pagination_and_out_of_range_pages(client, category, monkeypatch):
     from portal.search import views
 
