@@ -4,6 +4,8 @@
 the folded title (the expression the search query uses); the recency index
 matches the order of each phase (newest first, undated last, then page id), so
 a common word is answered by walking it until a page of results is full.
+No parallel scans on the table: starting workers costs more than these short
+reads, which the planner tends to underestimate.
 """
 
 from importlib import import_module
@@ -15,10 +17,12 @@ FORWARD = [
     "USING gin (to_tsvector('simple'::regconfig, title_folded))",
     "CREATE INDEX IF NOT EXISTS portal_search_newest_idx ON portal_search_searchentry "
     "(published_at DESC NULLS LAST, page_id DESC)",
+    "ALTER TABLE portal_search_searchentry SET (parallel_workers = 0)",
     "ANALYZE portal_search_searchentry",
 ]
 
 BACKWARD = [
+    "ALTER TABLE portal_search_searchentry RESET (parallel_workers)",
     "DROP INDEX IF EXISTS portal_search_newest_idx",
     "DROP INDEX IF EXISTS portal_search_title_gin",
 ]
