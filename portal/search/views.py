@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from portal.core.selectors import visible_pages
 
@@ -28,7 +28,14 @@ def search(request):
     data["q"] = clip_query(data.get("q", ""))
     categories = _category_pages()
     form = SearchForm(data, categories=categories, years=year_range())
-    context = {"form": form, "query": "", "results": None, "page_obj": None}
+    site = Site.find_for_request(request)
+    context = {
+        "form": form,
+        "query": "",
+        "results": None,
+        "page_obj": None,
+        "breadcrumb_trail": [site.root_page] if site else [],
+    }
     status = 200
     if not form.is_valid():
         status = 400
