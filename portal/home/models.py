@@ -36,6 +36,13 @@ class HomePage(BasePage):
     PER_CATEGORY = 5
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read only when the template builds the home blocks, i.e. not when
+        # their rendered HTML comes from the fragment cache.
+        context["home"] = HomeBlocks(self)
+        return context
+
+    def home_blocks(self):
         from portal.news.selectors import (
             article_listing,
             attach_categories,
@@ -43,7 +50,6 @@ class HomePage(BasePage):
             visible_categories,
         )
 
-        context = super().get_context(request, *args, **kwargs)
         articles = article_listing()
         lead = None
         if self.lead_story_id:
@@ -60,13 +66,30 @@ class HomePage(BasePage):
             self.banners.select_related("image", "link_page").prefetch_related("image__renditions")
         )
         quick_links = list(self.quick_links.select_related("link_page"))
-        context.update(
-            lead=lead,
-            latest=latest,
-            category_sections=[(category, per_category[category.pk]) for category in on_home],
+        return {
+            "lead": lead,
+            "latest": latest,
+            "category_sections": [(category, per_category[category.pk]) for category in on_home],
             **only_to_visible_pages(banners=banners, quick_links=quick_links),
-        )
-        return context
+        }
+
+
+class HomeBlocks:
+    """The home page's blocks, read from the database on first use."""
+
+    def __init__(self, page):
+        self._page = page
+        self._blocks = None
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._blocks is None:
+            self._blocks = self._page.home_blocks()
+        try:
+            return self._blocks[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def only_to_visible_pages(**groups):

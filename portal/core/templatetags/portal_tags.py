@@ -124,3 +124,84 @@ def byline(authors):
         text = ", ".join(names)
         parts.append(f"{text} ({unit})" if unit else text)
     return ", ".join(parts)
+
+
+# --- fragment cache -------------------------------------------------------------
+#
+# Parts of a page that every request rebuilds the same way (navigation, footer,
+# home blocks) are kept as rendered HTML under the page cache's generation: any
+# publish or edit that changes public pages makes them unreachable at once, as it
+# does whole pages. An entry never outlives the next scheduled change (a page
+# expiring or going live), and its key holds the host and whatever else varies.
+
+FRAGMENT_SECONDS = 300
+FRAGMENT_KEY_PREFIX = "page-fragment"
+
+
+def _fragment_timeout(request):
+    """Seconds a fragment may live: FRAGMENT_SECONDS, or less before a scheduled
+    change (one query, at most once per request, only when a fragment is built)."""
+    import math
+
+    from django.utils import timezone
+
+    from portal.core.page_cache import next_scheduled_change
+
+    timeout = getattr(request, "_fragment_timeout", None)
+    if timeout is None:
+        now = timezone.now()
+        change = next_scheduled_change(now)
+        timeout = FRAGMENT_SECONDS
+        if change is not None:
+            timeout = min(timeout, max(1, math.ceil((change - now).total_seconds())))
+        if request is not None:
+            request._fragment_timeout = timeout
+    return timeout
+
+
+def fragment_key(request, name, vary=()):
+    from hashlib import sha256
+
+    from portal.core.page_cache import current_generation
+
+    host = request.get_host() if request is not None else ""
+    scheme = request.scheme if request is not None else ""
+    raw = "\x1f".join([name, scheme, host, *(str(part) for part in vary)])
+    digest = sha256(raw.encode()).hexdigest()[:32]
+    return f"{FRAGMENT_KEY_PREFIX}:{current_generation()}:{digest}"
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary = vary
+
+    def render(self, context):
+        from django.core.cache import cache
+
+        request = context.get("request")
+        # Kept for the pages Wagtail serves; never for a preview (a draft).
+        if not isinstance(context.get("page"), Page) or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        vary = [expression.resolve(context) for expression in self.vary]
+        key = fragment_key(request, self.name.resolve(context), vary)
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, _fragment_timeout(request))
+        return html
+
+
+@register.tag("cached_fragment")
+def cached_fragment(parser, token):
+    """``{% cached_fragment "name" vary1 vary2 %}…{% endcached_fragment %}``: the
+    enclosed HTML, kept per generation, host and the values of ``vary``."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("cached_fragment needs a name")
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
+    )

@@ -105,3 +105,108 @@ def test_main_navigation_lists_visible_categories(client, category, other_catego
     assert 'href="/tin-tuc/thuong-truc-hdnd/" aria-current="page"' in nav
     assert 'href="/tin-tuc/cac-ban-hdnd/"' in nav
     assert "Chuyên mục ẩn" not in nav
+
+
+# --- fragment cache --------------------------------------------------------------
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0  # every request renders; only fragments are kept
+
+
+def fragment(source, **context):
+    return Template("{% load portal_tags %}" + source).render(Context(context))
+
+
+@pytest.mark.django_db
+def test_cached_fragment_keeps_the_html_until_the_generation_changes(rf, home):
+    from portal.core.page_cache import invalidate
+
+    source = '{% cached_fragment "t" %}{{ value }}{% endcached_fragment %}'
+    request = rf.get("/")
+    assert fragment(source, request=request, page=home, value="một") == "một"
+    assert fragment(source, request=request, page=home, value="hai") == "một"
+    invalidate()
+    assert fragment(source, request=request, page=home, value="hai") == "hai"
+
+
+@pytest.mark.django_db
+def test_cached_fragment_varies_on_its_values_and_the_host(rf, settings, home):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    source = '{% cached_fragment "t" key %}{{ value }}{% endcached_fragment %}'
+    request = rf.get("/")
+    assert fragment(source, request=request, page=home, key=1, value="một") == "một"
+    assert fragment(source, request=request, page=home, key=2, value="hai") == "hai"
+    other_host = rf.get("/", HTTP_HOST="other.example")
+    assert fragment(source, request=other_host, page=home, key=1, value="ba") == "ba"
+
+
+@pytest.mark.django_db
+def test_cached_fragment_is_never_kept_for_a_preview_or_outside_a_page(rf, home):
+    source = '{% cached_fragment "t" %}{{ value }}{% endcached_fragment %}'
+    preview = rf.get("/")
+    preview.is_preview = True
+    assert fragment(source, request=preview, page=home, value="nháp") == "nháp"
+    request = rf.get("/")
+    assert fragment(source, request=request, value="không trang") == "không trang"
+    assert fragment(source, request=request, page=home, value="trang") == "trang"
+
+
+@pytest.mark.django_db
+def test_fragment_never_outlives_the_next_expiry(rf, category):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from portal.core.templatetags.portal_tags import FRAGMENT_SECONDS, _fragment_timeout
+    from portal.news.factories import ArticlePageFactory
+
+    assert _fragment_timeout(rf.get("/")) == FRAGMENT_SECONDS
+    article = ArticlePageFactory(parent=category)
+    article.expire_at = timezone.now() + timedelta(seconds=30)
+    article.save(update_fields=["expire_at"])
+    assert 1 <= _fragment_timeout(rf.get("/")) <= 30
+
+
+@pytest.mark.django_db
+def test_publishing_shows_at_once_on_pages_whose_fragments_are_kept(
+    client, no_page_cache, home, category
+):
+    from portal.news.factories import ArticlePageFactory
+
+    first = ArticlePageFactory(parent=category, title="Tin thứ nhất")
+    urls = ["/", category.url, first.url]
+    for url in urls:
+        client.get(url)
+    second = ArticlePageFactory(parent=category, title="Tin thứ hai")
+    for url in urls:
+        assert "Tin thứ hai" in client.get(url).content.decode(), url
+    second.title = "Tin thứ hai (đã sửa)"
+    revision = second.save_revision()
+    revision.publish()
+    assert "Tin thứ hai (đã sửa)" in client.get(second.url).content.decode()
+    assert "Tin thứ hai (đã sửa)" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_kept_navigation_marks_the_current_page(client, no_page_cache, home, category):
+    marked = f'href="{category.url}" aria-current="page"'
+    assert marked not in client.get("/").content.decode()
+    assert marked in client.get(category.url).content.decode()
+    assert 'href="/" aria-current="page"' in client.get("/").content.decode()
+    assert 'href="/" aria-current="page"' not in client.get(category.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_kept_category_listing_follows_the_page_number(client, no_page_cache, category):
+    from portal.news.factories import ArticlePageFactory
+    from portal.news.models.index import LISTING_PAGE_SIZE
+
+    for number in range(LISTING_PAGE_SIZE + 1):
+        ArticlePageFactory(parent=category, title=f"Tin số {number:02d}")
+    first = client.get(category.url).content.decode()
+    second = client.get(category.url, {"page": 2}).content.decode()
+    assert 'aria-current="page"><span class="sr-only">Trang </span>1<' in first
+    assert 'aria-current="page"><span class="sr-only">Trang </span>2<' in second
+    assert '?page=2">' in second  # the canonical link names the page

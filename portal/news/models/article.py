@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -99,12 +101,20 @@ class ArticlePage(BasePage):
         context["breadcrumbs"] = ancestors
         context["category"] = ancestors[-1] if ancestors else None
         context["news_index"] = ancestors[-2] if len(ancestors) > 1 else None
-        context["byline"] = [
+        # Callables: read only when the template builds the article's body, i.e.
+        # not when its rendered HTML comes from the fragment cache.
+        context["byline"] = self.byline_authors
+        context["topics"] = self.topics_by_name
+        context["related"] = partial(related_articles, self)
+        return context
+
+    def byline_authors(self):
+        return [
             entry.author for entry in self.authors.select_related("author").order_by("sort_order")
         ]
-        context["topics"] = list(self.tags.order_by("name"))
-        context["related"] = related_articles(self)
-        return context
+
+    def topics_by_name(self):
+        return list(self.tags.order_by("name"))
 
     @property
     def updated_at(self):

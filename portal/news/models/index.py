@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -93,17 +94,23 @@ class NewsCategoryPage(BasePage):
         from .gallery import GalleryPage, GalleryPhoto
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, articles_in_category(self))
-        context["galleries"] = list(
-            visible_pages(GalleryPage.objects.child_of(self))
-            .prefetch_related(
-                Prefetch(
-                    "photos",
-                    queryset=GalleryPhoto.objects.select_related("image").prefetch_related(
-                        "image__renditions"
-                    ),
+        # Read on first use only: not at all when the template's fragments come
+        # from the fragment cache.
+        context["articles"] = SimpleLazyObject(
+            lambda: paginate(request, articles_in_category(self))
+        )
+        context["galleries"] = SimpleLazyObject(
+            lambda: list(
+                visible_pages(GalleryPage.objects.child_of(self))
+                .prefetch_related(
+                    Prefetch(
+                        "photos",
+                        queryset=GalleryPhoto.objects.select_related("image").prefetch_related(
+                            "image__renditions"
+                        ),
+                    )
                 )
+                .order_by("-first_published_at", "-pk")[:4]
             )
-            .order_by("-first_published_at", "-pk")[:4]
         )
         return context
