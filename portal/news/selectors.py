@@ -1,7 +1,7 @@
 """Reads of news content for public pages: constant query counts."""
 
-from django.db.models import F, Prefetch, Q, Window
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db import connection
+from django.db.models import Prefetch, Q
 from wagtail.models import Page
 
 from portal.core.selectors import visible_pages
@@ -65,30 +65,30 @@ def attach_categories(articles, categories=None):
 
 
 def latest_per_category(categories, per_category=5):
-    """{category.pk: [newest visible articles]} for a few categories, in one query.
+    """{category.pk: [newest visible articles]} for a few categories.
 
-    A window function ranks each category's articles, so the cost does not grow
-    with the number of categories or articles.
+    Each category's newest ids come from a short indexed read (newest first,
+    stopping after ``per_category``), so the cost does not grow with the number
+    of articles: one query for all of them where the database allows a LIMIT
+    inside a UNION (PostgreSQL), else one per category; then one query (and its
+    prefetches) for the articles themselves.
     """
     categories = list(categories)
     if not categories:
         return {}
-    parent_path = Substr("path", 1, Length("path") - ArticlePage.steplen)
-    ranked = (
-        article_listing()
-        .annotate(
-            parent_path=parent_path,
-            rank=Window(
-                RowNumber(),
-                partition_by=[parent_path],
-                order_by=[F("first_published_at").desc(), F("pk").desc()],
-            ),
-        )
-        .filter(parent_path__in=[category.path for category in categories], rank__lte=per_category)
-    )
+    newest = [
+        visible_pages(ArticlePage.objects.child_of(category))
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", flat=True)[:per_category]
+        for category in categories
+    ]
+    if connection.features.supports_slicing_ordering_in_compound:
+        ids = list(newest[0].union(*newest[1:], all=True))
+    else:
+        ids = [pk for queryset in newest for pk in queryset]
     by_path = {category.path: [] for category in categories}
-    for article in ranked:
-        by_path[article.parent_path].append(article)
+    for article in article_listing().filter(pk__in=ids):
+        by_path[article.path[: -article.steplen]].append(article)
     return {category.pk: by_path[category.path] for category in categories}
 
 
