@@ -171,15 +171,16 @@ def test_fragment_never_outlives_the_next_expiry(rf, category):
 
 @pytest.mark.django_db
 def test_publishing_shows_at_once_on_pages_whose_fragments_are_kept(
-    client, no_page_cache, home, category
+    client, no_page_cache, home, news_index, category
 ):
     from portal.news.factories import ArticlePageFactory
 
-    first = ArticlePageFactory(parent=category, title="Tin thứ nhất")
-    urls = ["/", category.url, first.url]
+    first = ArticlePageFactory(parent=category, title="Tin thứ nhất", topics=["Kỳ họp"])
+    topic_url = f"{news_index.url}chu-de/{first.tags.get().slug}/"
+    urls = ["/", news_index.url, category.url, topic_url, first.url]
     for url in urls:
-        client.get(url)
-    second = ArticlePageFactory(parent=category, title="Tin thứ hai")
+        assert client.get(url).status_code == 200, url
+    second = ArticlePageFactory(parent=category, title="Tin thứ hai", topics=["Kỳ họp"])
     for url in urls:
         assert "Tin thứ hai" in client.get(url).content.decode(), url
     second.title = "Tin thứ hai (đã sửa)"

@@ -40,9 +40,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         match = getattr(request, "routable_resolver_match", None)
         if match is not None and match.url_name != "index_route":
             return context  # a sub-route (tag page) brings its own content
-        categories = list(visible_categories(self))
-        latest = latest_per_category(categories, per_category=4)
-        context["category_sections"] = [(category, latest[category.pk]) for category in categories]
+
+        def sections():
+            categories = list(visible_categories(self))
+            latest = latest_per_category(categories, per_category=4)
+            return [(category, latest[category.pk]) for category in categories]
+
+        # Read on first use only (see NewsCategoryPage.get_context).
+        context["category_sections"] = SimpleLazyObject(sections)
         return context
 
     @path("chu-de/<slug:tag_slug>/", name="topic")
@@ -54,8 +59,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         topic = Topic.objects.filter(slug=tag_slug).first()
         if topic is None:
             raise Http404("Không tìm thấy chủ đề.")
-        articles = paginate(request, articles_tagged(topic))
-        attach_categories(articles.object_list)
+
+        def listing():
+            articles = paginate(request, articles_tagged(topic))
+            attach_categories(articles.object_list)
+            return articles
+
+        # Read on first use only (see NewsCategoryPage.get_context).
+        articles = SimpleLazyObject(listing)
         return self.render(
             request,
             context_overrides={"topic": topic, "articles": articles},
