@@ -168,7 +168,13 @@ def fragment_key(request, name, vary=()):
     scheme = request.scheme if request is not None else ""
     raw = "\x1f".join([name, scheme, host, *(str(part) for part in vary)])
     digest = sha256(raw.encode()).hexdigest()[:32]
-    return f"{FRAGMENT_KEY_PREFIX}:{current_generation()}:{digest}"
+    # Read once per request: a page's fragments belong to one generation.
+    generation = getattr(request, "_fragment_generation", None)
+    if generation is None:
+        generation = current_generation()
+        if request is not None:
+            request._fragment_generation = generation
+    return f"{FRAGMENT_KEY_PREFIX}:{generation}:{digest}"
 
 
 class CachedFragmentNode(template.Node):
