@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
-from django.db import transaction
+from django.db import connection, transaction
 from tqdm import tqdm
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
@@ -116,6 +116,8 @@ def demo_load(
         )
     finally:
         bar.close()
+    if missing:
+        _refresh_planner_statistics()
     if missing or report.galleries_created:
         _invalidate_page_cache()
     report.articles_created = len(missing)
@@ -126,6 +128,20 @@ def demo_load(
 def default_workers() -> int:
     """Parallel processes for the bulk path: the cores there are, at most 4."""
     return max(1, min(4, os.cpu_count() or 1))
+
+
+def _refresh_planner_statistics():
+    """After a bulk load, give PostgreSQL's planner the real table sizes.
+
+    Until autovacuum gets round to it the planner still believes the page table
+    holds a few dozen rows, and Wagtail's routing query (children of a page by
+    slug) then intersects a range of every page's path: 7 ms per URL segment at
+    100.000 articles instead of a fraction of one.
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _invalidate_page_cache():

@@ -307,3 +307,15 @@ def test_command_rejects_bad_numbers():
         call_command("load_demo", "--articles", "-5", "--no-progress")
     with pytest.raises(CommandError, match="không hợp lệ"):
         call_command("load_demo", "--workers", "0", "--no-progress")
+
+
+@pytest.mark.django_db
+def test_planner_knows_the_page_table_size_after_a_bulk_load():
+    """PostgreSQL only: SQLite has no planner statistics to refresh."""
+    load()
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'wagtailcore_page'")
+        (estimated,) = cursor.fetchone()
+    assert estimated >= Page.objects.count() * 0.9
