@@ -274,6 +274,7 @@ class Bench:
         result = SizeResult(articles)
         result.load_seconds = self.prepare(articles)
         pages = self.pages()
+        result.articles = pages["articles"]  # what the database holds (--skip-load)
         log(
             f"{pages['articles']} live articles; category {pages['category']} "
             f"({pages['category_articles']} articles); article {pages['article']}"
