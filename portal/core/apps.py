@@ -7,4 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Nền tảng"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import registry, signals
+
+        signals.connect_all()
+        registry.register_subject(
+            registry.Subject(
+                label=self.label,
+                cache_models=("core.Author", "core.AdministrativeUnit", "core.RelatedAgencyLink"),
+            )
+        )

@@ -7,7 +7,7 @@ show bumps it (see ``portal.core.signals``), so every cached page becomes
 unreachable at once and ages out by itself.
 
 Time matters too: a page whose ``expire_at`` passes drops out of every listing
-at that instant (``portal.core.selectors.visible_pages``), before
+at that instant (``portal.core.visibility``), before
 ``publish_scheduled`` gets round to unpublishing it. So an entry never lives
 past the next scheduled change.
 
@@ -21,7 +21,6 @@ restriction that way). Responses carry ``X-Cache: HIT``, ``MISS`` or ``BYPASS``.
 ``PAGE_CACHE_SECONDS`` caps an entry's lifetime; 0 switches the cache off.
 """
 
-import datetime
 import hashlib
 import logging
 import math
@@ -30,10 +29,11 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+
+from .visibility import next_visibility_change
 
 logger = logging.getLogger(__name__)
 
@@ -94,47 +94,19 @@ def invalidate() -> None:
 # --- scheduled changes ---------------------------------------------------------
 
 
-def next_scheduled_change(now=None):
-    """The earliest future moment a page goes live or expires, or None.
-
-    One query over two indexed columns: ``wagtailcore_revision.approved_go_live_at``
-    (indexed by Wagtail) and ``wagtailcore_page.expire_at`` (indexed by
-    ``core`` migration 0003).
-    """
-    from wagtail.models import Page, Revision
-
+def bounded_timeout(seconds: int, now=None) -> int:
+    """``seconds``, or less if a page goes live or expires before then: a cached copy
+    never outlives the next change of what a visitor may see."""
     now = now or timezone.now()
-    value = connection.ops.adapt_datetimefield_value(now)
-    quote = connection.ops.quote_name
-    sql = (
-        "SELECT MIN(t) FROM ("
-        f"SELECT MIN({quote('expire_at')}) AS t FROM {quote(Page._meta.db_table)} "
-        f"WHERE {quote('live')} = %s AND {quote('expire_at')} > %s "
-        "UNION ALL "
-        f"SELECT MIN({quote('approved_go_live_at')}) AS t FROM {quote(Revision._meta.db_table)} "
-        f"WHERE {quote('approved_go_live_at')} > %s"
-        ") next_change"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [True, value, value])
-        (moment,) = cursor.fetchone()
-    if moment is None:
-        return None
-    if isinstance(moment, str):  # SQLite returns the stored text
-        moment = parse_datetime(moment)
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, datetime.UTC)
-    return moment
+    change = next_visibility_change(now)
+    if change is not None:
+        seconds = min(seconds, max(1, math.ceil((change - now).total_seconds())))
+    return seconds
 
 
 def entry_timeout(now=None) -> int:
     """Seconds an entry may live: PAGE_CACHE_SECONDS, or less before a scheduled change."""
-    seconds = settings.PAGE_CACHE_SECONDS
-    now = now or timezone.now()
-    change = next_scheduled_change(now)
-    if change is not None:
-        seconds = min(seconds, max(1, math.ceil((change - now).total_seconds())))
-    return seconds
+    return bounded_timeout(settings.PAGE_CACHE_SECONDS, now)
 
 
 # --- keys --------------------------------------------------------------------------

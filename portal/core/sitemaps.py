@@ -18,7 +18,7 @@ from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemap_views
 
-from .selectors import visible_pages
+from .visibility import visible_pages
 
 
 class PageSitemap(Sitemap):

@@ -95,7 +95,7 @@ class HomeBlocks:
 def only_to_visible_pages(**groups):
     """Drop the links whose page a visitor may not see (a draft, a private or
     expired page, one scheduled for later): one query for all of them."""
-    from portal.core.selectors import visible_pages
+    from portal.core.visibility import visible_pages
 
     targets = {item.link_page_id for items in groups.values() for item in items} - {None}
     visible = set()

@@ -5,3 +5,27 @@ class NewsConfig(AppConfig):
     name = "portal.news"
     label = "news"
     verbose_name = "Tin tức"
+
+    def ready(self):
+        from portal.core.registry import MenuSection, Subject, register_subject
+
+        from . import models, search
+
+        register_subject(
+            Subject(
+                label=self.label,
+                searchable=search.SEARCHABLE,
+                search_groups=(models.NewsCategoryPage,),
+                menu=(
+                    MenuSection(
+                        models.NewsIndexPage,
+                        item_type=models.NewsCategoryPage,
+                        item_label="Chuyên mục tin tức",
+                    ),
+                ),
+                cache_models=(models.Genre, models.Topic),
+                exempt={
+                    models.ArticleTopic: "một thẻ của bài viết, lưu cùng phiên bản của bài",
+                },
+            )
+        )

@@ -16,7 +16,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.models import Site
 
 from portal.core.models import SiteSettings
-from portal.core.selectors import visible_pages
+from portal.core.visibility import visible_pages
 
 from .models import NewsCategoryPage, NewsIndexPage
 from .selectors import article_listing

@@ -4,7 +4,7 @@ from django.db import connection
 from django.db.models import Prefetch, Q
 from wagtail.models import Page
 
-from portal.core.selectors import visible_pages
+from portal.core.visibility import visible_pages
 
 from .models import ArticleAuthor, ArticlePage, ArticleTopic, NewsCategoryPage
 

@@ -1,13 +1,9 @@
-"""What the search index stores for each page type.
+"""The search document: what the index stores of one searchable row.
 
-A page type takes part in search in one of two ways:
-
-* its model defines ``search_document(self) -> SearchDocument`` (the way for new
-  page types such as session documents or resolutions), optionally with a
-  ``search_prefetch`` tuple of ``prefetch_related`` lookups used when many
-  pages are indexed at once; or
-* a builder is registered here with ``@register(Model, prefetch=...)`` (the
-  news pages, whose models live in another app).
+Subjects declare their searchable models in ``portal.core.registry`` (a
+``Searchable`` with the function building a ``SearchDocument`` from a row); this
+module gives that function its vocabulary and helpers (``stream_text``,
+``join_text``) and looks registrations up.
 
 ``category`` is the id of the page results are grouped and filtered under, or
 ``PARENT`` for "the page's parent" (resolved in bulk, without a query per page).
@@ -17,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from portal.core import registry
 
 PARENT = "parent"
 MAX_TEXT_CHARS = 60_000
@@ -29,48 +27,6 @@ class SearchDocument:
     category: int | str | None = PARENT
     date: datetime | None = None
     extra: list[str] = field(default_factory=list)
-
-
-_BUILDERS: dict[type, tuple] = {}
-
-
-def register(model, prefetch=()):
-    def decorator(builder):
-        _BUILDERS[model] = (builder, tuple(prefetch))
-        return builder
-
-    return decorator
-
-
-def _ensure_builtin_builders():
-    # Imported lazily: the news app imports nothing from search, and this
-    # module is loaded while apps are still being set up.
-    if _BUILDERS:
-        return
-    from portal.news.models import ArticlePage, GalleryPage
-
-    @register(ArticlePage, prefetch=("tagged_items__tag", "authors__author"))
-    def article_document(page):
-        body = stream_text(page.body)
-        return SearchDocument(
-            title=page.title,
-            text=join_text([page.lead, *body]),
-            date=page.first_published_at or page.last_published_at,
-            extra=[item.tag.name for item in page.tagged_items.all()]
-            + [
-                f"{byline.author.name} {byline.author.unit}".strip()
-                for byline in page.authors.all()
-            ],
-        )
-
-    @register(GalleryPage, prefetch=("photos",))
-    def gallery_document(page):
-        photos = [f"{photo.caption} {photo.photographer}".strip() for photo in page.photos.all()]
-        return SearchDocument(
-            title=page.title,
-            text=join_text([page.intro, *photos]),
-            date=page.first_published_at or page.last_published_at,
-        )
 
 
 # Keys of raw StreamField values that hold ids, URLs or settings, not text.
@@ -114,17 +70,12 @@ def join_text(parts) -> str:
 
 
 def builder_for(model):
-    """``(build(page) -> SearchDocument, prefetch lookups)`` or ``None`` if not searchable."""
-    if hasattr(model, "search_document"):
-        return model.search_document, tuple(getattr(model, "search_prefetch", ()))
-    _ensure_builtin_builders()
-    for registered, entry in _BUILDERS.items():
-        if issubclass(model, registered):
-            return entry
-    return None
+    """``(build(row) -> SearchDocument, prefetch lookups)`` or ``None`` if not searchable."""
+    searchable = registry.searchable_for(model)
+    if searchable is None:
+        return None
+    return searchable.document, searchable.prefetch
 
 
 def searchable_models():
-    from wagtail.models import get_page_models
-
-    return [model for model in get_page_models() if builder_for(model) is not None]
+    return registry.searchable_models()

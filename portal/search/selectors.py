@@ -9,13 +9,11 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import BooleanField, F, Max, Min, Q
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import PageViewRestriction
 
-from portal.core.selectors import visible_pages
 from portal.core.text import fold_with_map, normalize, words
+from portal.core.visibility import visible_pages, visible_q
 
 from .models import TS_CONFIG, SearchEntry
 
@@ -54,11 +52,7 @@ def listed_entries(category_id: int | None = None, year: int | None = None):
     under a view restriction (by tree path) are left out here; ``search`` then
     checks the shown rows against the page table itself.
     """
-    entries = SearchEntry.objects.filter(
-        Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-    )
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-        entries = entries.exclude(path__startswith=path)
+    entries = SearchEntry.objects.filter(visible_q(live=None))
     if category_id is not None:
         entries = entries.filter(category_id=category_id)
     if year is not None:
@@ -177,9 +171,10 @@ def search(terms, category_id=None, year=None, page=1, per_page=20) -> SearchRes
     Three queries whatever the number of matches: the capped counts of both
     phases (at most ``RESULT_CAP + 1`` rows each are counted), the ids of the
     page (a slice of each phase, in one statement) and the shown rows with
-    their pages. The rows shown are checked against the page table (live, not
-    expired, no view restriction); a row that fails (the index lagging behind a
-    change made without signals) is not shown and is dropped from the index.
+    their pages. The rows shown are checked against the page table
+    (``portal.core.visibility``); a row that fails (the index lagging behind a
+    change made without signals) is not shown, and a background task brings the
+    index in step: the request itself writes nothing.
     """
     if not terms:
         return SearchResults([], 0, 1, per_page)
@@ -207,9 +202,9 @@ def search(terms, category_id=None, year=None, page=1, per_page=20) -> SearchRes
     )
     stale = [page_id for page_id in ranked if page_id not in shown]
     if stale:
-        from .services import index_pages
+        from .tasks import reindex_pages
 
-        index_pages(stale)
+        reindex_pages.enqueue(stale)
         if not capped:
             count -= len(stale)
     rows = [shown[page_id] for page_id in ranked if page_id in shown]

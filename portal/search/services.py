@@ -17,9 +17,10 @@ from django.db import connection, transaction
 from django.db.models import Value
 from django.utils import timezone
 from tqdm import tqdm
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from portal.core.text import words
+from portal.core.visibility import is_visible, restricted_paths
 
 from .documents import PARENT, builder_for, searchable_models
 from .models import TS_CONFIG, SearchEntry
@@ -61,7 +62,7 @@ def index_pages(pages: Iterable, progress: bool = False, total: int | None = Non
     Accepts tens of thousands of pages: each batch of ``BATCH_SIZE`` costs a
     handful of queries whatever its size.
     """
-    restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    restricted = restricted_paths()
     if total is None and hasattr(pages, "__len__"):
         total = len(pages)
     bar = tqdm(total=total, unit=" trang", desc="Lập chỉ mục", disable=not progress)
@@ -71,11 +72,11 @@ def index_pages(pages: Iterable, progress: bool = False, total: int | None = Non
         for page in pages:
             batch.append(page if isinstance(page, int) else page.pk)
             if len(batch) >= BATCH_SIZE:
-                indexed += _index_batch(batch, restricted_paths)
+                indexed += _index_batch(batch, restricted)
                 bar.update(len(batch))
                 batch = []
         if batch:
-            indexed += _index_batch(batch, restricted_paths)
+            indexed += _index_batch(batch, restricted)
             bar.update(len(batch))
     finally:
         bar.close()
@@ -110,15 +111,7 @@ def _searchable_content_types():
     return ContentType.objects.get_for_models(*searchable_models()).values()
 
 
-def _is_visible(page, now, restricted_paths) -> bool:
-    if not page.live:
-        return False
-    if page.expire_at and page.expire_at <= now:
-        return False
-    return not any(page.path.startswith(path) for path in restricted_paths)
-
-
-def _index_batch(ids: list[int], restricted_paths: list[str]) -> int:
+def _index_batch(ids: list[int], restricted: list[str]) -> int:
     now = timezone.now()
     by_model = defaultdict(list)
     for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type"):
@@ -136,7 +129,7 @@ def _index_batch(ids: list[int], restricted_paths: list[str]) -> int:
         builders[model] = build
         pages.extend(model.objects.filter(pk__in=model_ids).prefetch_related(*prefetch))
 
-    visible = [page for page in pages if _is_visible(page, now, restricted_paths)]
+    visible = [page for page in pages if is_visible(page, now, restricted=restricted)]
     documents = [(page, builders[type(page)](page)) for page in visible]
 
     parent_paths = {page.path[: -page.steplen] for page, doc in documents if doc.category == PARENT}

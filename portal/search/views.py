@@ -4,20 +4,22 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page, Site
 
-from portal.core.selectors import visible_pages
+from portal.core import registry
+from portal.core.visibility import visible_pages
 
 from .forms import SearchForm
 from .selectors import clip_query, highlight, query_words, snippet, year_range
 from .selectors import search as search_results
 
 PER_PAGE = 20
-CATEGORY_PAGE_TYPES = ("news.NewsCategoryPage",)
 
 
 def _category_pages():
-    from django.apps import apps
-
-    models = [apps.get_model(label) for label in CATEGORY_PAGE_TYPES]
+    """The sections results can be filtered by: visible pages of the types subjects
+    register as search groups (``portal.core.registry``)."""
+    models = registry.search_group_types()
+    if not models:
+        return []
     return list(visible_pages(Page.objects.type(*models)).order_by("path").only("pk", "title"))
 
 

@@ -1,7 +1,7 @@
 """Index wagtailcore_page.expire_at.
 
 The page cache asks on every miss for the next moment a live page expires
-(portal.core.page_cache.next_scheduled_change); without an index that is a
+(portal.core.visibility.next_visibility_change); without an index that is a
 scan of the whole page table. Wagtail indexes the revisions' go-live time but
 not this column.
 """

@@ -1,8 +1,8 @@
 from django.http import Http404
-from django.utils import timezone
 from wagtail.models import Page
 
 from ..text import slugify_vi
+from ..visibility import is_expired
 
 
 class BasePage(Page):
@@ -28,6 +28,6 @@ class BasePage(Page):
     def route(self, request, path_components):
         """A page whose ``expire_at`` has passed is gone even if still live:
         ``publish_scheduled`` may not have unpublished it yet."""
-        if not path_components and self.expire_at and self.expire_at <= timezone.now():
+        if not path_components and is_expired(self):
             raise Http404("Trang đã hết hạn hiển thị.")
         return super().route(request, path_components)

@@ -10,7 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, Site
 
-from portal.core.selectors import visible_pages
+from portal.core import registry
+from portal.core.visibility import visible_pages
 
 register = template.Library()
 
@@ -27,42 +28,59 @@ def _site_root(request):
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_navigation(context):
-    """Home, the sections under it shown in menus, and the news categories.
+    """Home, the sections under it, and each section's sub-menu.
 
-    One query: the sections (children of the site root marked "show in menus",
-    plus the news index) and every visible news category under the root.
+    A section is a visible child of the site root marked "show in menus" or of a
+    type a subject registers as a menu section (``portal.core.registry``); its
+    sub-menu lists the visible pages below it of the type that subject names.
+    One query for all of them.
     """
-    from portal.news.models import NewsCategoryPage, NewsIndexPage
-
     request = context.get("request")
     root = _site_root(request)
     current = context.get("page")
     if root is None:
-        return {"root": None, "sections": [], "categories": [], "request": request}
+        return {"root": None, "sections": [], "submenus": [], "request": request}
+    menu = registry.menu_sections()
     get_ct = ContentType.objects.get_for_model
-    section_q = Q(depth=root.depth + 1) & (
-        Q(show_in_menus=True) | Q(content_type=get_ct(NewsIndexPage))
+    section_types = {get_ct(section.page_type).pk: section for section in menu}
+    item_types = {get_ct(s.item_type).pk for s in menu if s.item_type is not None}
+    wanted = Q(depth=root.depth + 1) & (
+        Q(show_in_menus=True) | Q(content_type__in=list(section_types))
     )
-    category_q = Q(content_type=get_ct(NewsCategoryPage))
+    if item_types:
+        wanted |= Q(depth__gt=root.depth + 1, content_type__in=list(item_types))
     pages = list(
         visible_pages(Page.objects.filter(path__startswith=root.path))
-        .filter(section_q | category_q)
+        .filter(wanted)
         .order_by("path")
         .only("id", "path", "depth", "title", "slug", "url_path", "content_type_id")
     )
     current_path = getattr(current, "path", "")
-    sections, categories = [], []
+    sections, items = [], []
     for item in pages:
         item.is_current = bool(current_path) and current_path.startswith(item.path)
         item.aria_current = (
             ("page" if current_path == item.path else "true") if item.is_current else ""
         )
-        (sections if item.depth == root.depth + 1 else categories).append(item)
+        (sections if item.depth == root.depth + 1 else items).append(item)
+    submenus = []
+    for section in sections:
+        registered = section_types.get(section.content_type_id)
+        if registered is None or registered.item_type is None:
+            continue
+        item_type = get_ct(registered.item_type).pk
+        children = [
+            item
+            for item in items
+            if item.content_type_id == item_type and item.path.startswith(section.path)
+        ]
+        if children:
+            submenus.append({"label": registered.item_label, "items": children})
     return {
         "root": root,
         "root_is_current": current_path == root.path,
         "sections": sections,
-        "categories": categories,
+        "submenus": submenus,
         "request": request,
     }
 
@@ -141,19 +159,11 @@ FRAGMENT_KEY_PREFIX = "page-fragment"
 def _fragment_timeout(request):
     """Seconds a fragment may live: FRAGMENT_SECONDS, or less before a scheduled
     change (one query, at most once per request, only when a fragment is built)."""
-    import math
-
-    from django.utils import timezone
-
-    from portal.core.page_cache import next_scheduled_change
+    from portal.core.page_cache import bounded_timeout
 
     timeout = getattr(request, "_fragment_timeout", None)
     if timeout is None:
-        now = timezone.now()
-        change = next_scheduled_change(now)
-        timeout = FRAGMENT_SECONDS
-        if change is not None:
-            timeout = min(timeout, max(1, math.ceil((change - now).total_seconds())))
+        timeout = bounded_timeout(FRAGMENT_SECONDS)
         if request is not None:
             request._fragment_timeout = timeout
     return timeout

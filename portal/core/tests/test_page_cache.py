@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from portal.core import page_cache
+from portal.core.visibility import next_visibility_change
 from portal.news.factories import ArticlePageFactory
 
 
@@ -184,7 +185,7 @@ def test_zero_seconds_switches_the_cache_off(client):
 @pytest.mark.django_db
 def test_without_schedules_entries_live_page_cache_seconds(category):
     ArticlePageFactory(parent=category)
-    assert page_cache.next_scheduled_change() is None
+    assert next_visibility_change() is None
     assert page_cache.entry_timeout() == settings.PAGE_CACHE_SECONDS
 
 
@@ -194,7 +195,7 @@ def test_next_change_is_the_earliest_expiry_of_a_live_page(category):
     ArticlePageFactory(parent=category, expire_at=now + timedelta(minutes=3))
     ArticlePageFactory(parent=category, expire_at=now + timedelta(minutes=1))
     ArticlePageFactory(parent=category, expire_at=now + timedelta(seconds=20), live=False)
-    change = page_cache.next_scheduled_change(now)
+    change = next_visibility_change(now)
     assert abs((change - (now + timedelta(minutes=1))).total_seconds()) < 0.01
     assert 59 <= page_cache.entry_timeout(now) <= 60
 
@@ -208,7 +209,7 @@ def test_next_change_includes_a_scheduled_revision(category):
     draft.save_revision().publish()
     draft.refresh_from_db()
     assert not draft.live
-    change = page_cache.next_scheduled_change(now)
+    change = next_visibility_change(now)
     assert abs((change - (now + timedelta(minutes=2))).total_seconds()) < 0.01
 
 
@@ -216,7 +217,7 @@ def test_next_change_includes_a_scheduled_revision(category):
 def test_next_change_costs_one_query(category, django_assert_num_queries):
     ArticlePageFactory(parent=category, expire_at=timezone.now() + timedelta(hours=1))
     with django_assert_num_queries(1):
-        page_cache.next_scheduled_change()
+        next_visibility_change()
 
 
 @pytest.mark.django_db

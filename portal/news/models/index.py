@@ -8,7 +8,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from portal.core.models import BasePage
-from portal.core.selectors import visible_pages
+from portal.core.visibility import visible_pages
 
 LISTING_PAGE_SIZE = 20
 

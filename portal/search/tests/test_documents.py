@@ -35,17 +35,3 @@ def test_searchable_models_are_the_news_items():
     assert ArticlePage in models and GalleryPage in models
     assert NewsCategoryPage not in models
     assert builder_for(NewsCategoryPage) is None
-
-
-def test_a_page_model_plugs_in_with_a_search_document_method():
-    from portal.search.documents import SearchDocument
-
-    class FakeResolution:
-        search_prefetch = ("attachments",)
-
-        def search_document(self):
-            return SearchDocument(title="Nghị quyết 12/2019/NQ-HĐND")
-
-    build, prefetch = builder_for(FakeResolution)
-    assert prefetch == ("attachments",)
-    assert build(FakeResolution()).title == "Nghị quyết 12/2019/NQ-HĐND"

@@ -1,0 +1,137 @@
+"""What each subject brings to the house, declared by the subject itself.
+
+A subject (news, council, oversight, people…) is one app under ``portal/``. In
+its ``AppConfig.ready()`` it calls ``register_subject(Subject(...))`` with:
+
+- ``searchable``: the models whose rows the public search finds, each with the
+  function that turns a row into its search document (text, date, facets) and
+  the ``prefetch_related`` lookups that function needs;
+- ``search_groups``: page types offered as the search page's section filter
+  ("chuyên mục"): a result belongs to the nearest such ancestor;
+- ``menu``: the sections it adds to the main navigation, and the page type of
+  each section's sub-menu;
+- ``cache_models``: models whose rows public pages show, so that a change to
+  one makes every cached page stale;
+- ``exempt``: models that are none of these, each with the reason.
+
+The base (``core``, ``search``, the menu, the page cache) reads only this
+module and imports no subject. Page types, settings and registered snippets
+invalidate the page cache without being listed; a model with a ``ParentalKey``
+is part of its parent (saved with its revision) and needs no entry of its own.
+``tests/test_registry.py`` walks every ``portal`` model and fails on one the
+registry does not account for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+
+def _model(model_or_label):
+    if isinstance(model_or_label, str):
+        return apps.get_model(model_or_label)
+    return model_or_label
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """A model the public search finds: ``document(instance) -> SearchDocument``
+    (``portal.search.documents``), with the lookups ``document`` reads."""
+
+    model: type
+    document: Callable
+    prefetch: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MenuSection:
+    """Pages of ``page_type`` directly under the home page are sections of the main
+    navigation (whatever their "show in menus" box says); their descendants of
+    ``item_type`` form the section's sub-menu, announced as ``item_label``."""
+
+    page_type: type
+    item_type: type | None = None
+    item_label: str = ""
+
+
+@dataclass(frozen=True)
+class Subject:
+    label: str
+    searchable: tuple[Searchable, ...] = ()
+    search_groups: tuple[type, ...] = ()
+    menu: tuple[MenuSection, ...] = ()
+    cache_models: tuple = ()
+    exempt: dict = field(default_factory=dict)
+
+
+_SUBJECTS: dict[str, Subject] = {}
+_LISTENERS: list[Callable[[Subject], None]] = []
+
+
+def register_subject(subject: Subject) -> Subject:
+    """Add (or, under the same label, replace) a subject; listeners hear of it at once."""
+    subject = Subject(
+        label=subject.label,
+        searchable=tuple(subject.searchable),
+        search_groups=tuple(_model(model) for model in subject.search_groups),
+        menu=tuple(subject.menu),
+        cache_models=tuple(_model(model) for model in subject.cache_models),
+        exempt={_model(model): reason for model, reason in subject.exempt.items()},
+    )
+    _SUBJECTS[subject.label] = subject
+    for listener in _LISTENERS:
+        listener(subject)
+    return subject
+
+
+def unregister_subject(label: str) -> None:
+    _SUBJECTS.pop(label, None)
+
+
+def on_subject_registered(listener: Callable[[Subject], None]) -> None:
+    """Call ``listener`` for every subject registered so far and every one to come."""
+    _LISTENERS.append(listener)
+    for subject in list(_SUBJECTS.values()):
+        listener(subject)
+
+
+def subjects() -> list[Subject]:
+    return list(_SUBJECTS.values())
+
+
+# --- what the base reads ---------------------------------------------------------
+
+
+def searchable_for(model) -> Searchable | None:
+    """The registration that covers ``model`` (or one of its parents), if any."""
+    for subject in _SUBJECTS.values():
+        for searchable in subject.searchable:
+            if issubclass(model, searchable.model):
+                return searchable
+    return None
+
+
+def searchable_models() -> list[type]:
+    return [searchable.model for subject in _SUBJECTS.values() for searchable in subject.searchable]
+
+
+def search_group_types() -> list[type]:
+    return [model for subject in _SUBJECTS.values() for model in subject.search_groups]
+
+
+def menu_sections() -> list[MenuSection]:
+    return [section for subject in _SUBJECTS.values() for section in subject.menu]
+
+
+def cache_models() -> list[type]:
+    return [model for subject in _SUBJECTS.values() for model in subject.cache_models]
+
+
+def exemption(model) -> str | None:
+    for subject in _SUBJECTS.values():
+        if model in subject.exempt:
+            return subject.exempt[model]
+    return None
