@@ -9,3 +9,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+
+# A subject written for the tests alone (tests/subject_app): it proves that a new
+# subject joins search, menus, the page cache and visibility from its own app.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.subject_app"]  # noqa: F405

@@ -67,6 +67,21 @@ def visible_pages(queryset=None, now=None):
     return queryset.filter(visible_q(now))
 
 
+def visible_links(*groups):
+    """Each list of links (objects with ``link_page_id``) without the links to pages
+    a visitor may not see; links to an address stay. One query for all of them."""
+    targets = {item.link_page_id for items in groups for item in items} - {None}
+    visible = set()
+    if targets:
+        visible = set(
+            visible_pages(Page.objects.filter(pk__in=targets)).values_list("pk", flat=True)
+        )
+    return [
+        [item for item in items if item.link_page_id is None or item.link_page_id in visible]
+        for items in groups
+    ]
+
+
 def is_expired(page, now=None) -> bool:
     return bool(page.expire_at and page.expire_at <= (now or timezone.now()))
 

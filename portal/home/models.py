@@ -3,20 +3,21 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
-from portal.core.models import BasePage
+from portal.core.models import BasePage, LinkFields
+from portal.core.visibility import visible_links, visible_pages
 
 
 class HomePage(BasePage):
     """The portal's home page: lead story, latest news, banners, quick links."""
 
     lead_story = models.ForeignKey(
-        "news.ArticlePage",
+        "wagtailcore.Page",
         verbose_name="Tin tiêu điểm",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Để trống để dùng tin mới nhất có ảnh.",
+        help_text="Một trang bất kỳ của cổng; để trống để dùng tin mới nhất có ảnh.",
     )
 
     parent_page_types = ["wagtailcore.Page"]
@@ -53,7 +54,7 @@ class HomePage(BasePage):
         articles = article_listing()
         lead = None
         if self.lead_story_id:
-            lead = articles.filter(pk=self.lead_story_id).first()
+            lead = visible_pages(Page.objects.filter(pk=self.lead_story_id)).specific().first()
         if lead is None:
             lead = articles.filter(featured_image__isnull=False).first()
         latest = articles.exclude(pk=lead.pk) if lead else articles
@@ -62,15 +63,16 @@ class HomePage(BasePage):
         attach_categories([lead, *latest], categories)
         on_home = [category for category in categories if category.show_on_home]
         per_category = latest_per_category(on_home, per_category=self.PER_CATEGORY)
-        banners = list(
-            self.banners.select_related("image", "link_page").prefetch_related("image__renditions")
+        banners, quick_links = visible_links(
+            self.banners.select_related("image", "link_page").prefetch_related("image__renditions"),
+            self.quick_links.select_related("link_page"),
         )
-        quick_links = list(self.quick_links.select_related("link_page"))
         return {
             "lead": lead,
             "latest": latest,
             "category_sections": [(category, per_category[category.pk]) for category in on_home],
-            **only_to_visible_pages(banners=banners, quick_links=quick_links),
+            "banners": banners,
+            "quick_links": quick_links,
         }
 
 
@@ -92,24 +94,7 @@ class HomeBlocks:
             raise AttributeError(name) from None
 
 
-def only_to_visible_pages(**groups):
-    """Drop the links whose page a visitor may not see (a draft, a private or
-    expired page, one scheduled for later): one query for all of them."""
-    from portal.core.visibility import visible_pages
-
-    targets = {item.link_page_id for items in groups.values() for item in items} - {None}
-    visible = set()
-    if targets:
-        visible = set(
-            visible_pages(Page.objects.filter(pk__in=targets)).values_list("pk", flat=True)
-        )
-    return {
-        name: [item for item in items if item.link_page_id is None or item.link_page_id in visible]
-        for name, items in groups.items()
-    }
-
-
-class HomeBanner(Orderable):
+class HomeBanner(LinkFields, Orderable):
     """A banner for the current session or conference."""
 
     page = ParentalKey(HomePage, related_name="banners", on_delete=models.CASCADE)
@@ -123,56 +108,25 @@ class HomeBanner(Orderable):
         related_name="+",
     )
     alt = models.CharField("Mô tả ảnh (alt)", max_length=255, blank=True)
-    link_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="Trang liên kết",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    link_url = models.URLField("Hoặc địa chỉ", blank=True)
 
     panels = [
         FieldPanel("title"),
         FieldPanel("image"),
         FieldPanel("alt"),
-        FieldPanel("link_page"),
-        FieldPanel("link_url"),
+        *LinkFields.link_panels,
     ]
 
     class Meta(Orderable.Meta):
         verbose_name = "Banner"
 
-    @property
-    def href(self):
-        if self.link_page_id:
-            return self.link_page.url
-        return self.link_url
 
-
-class HomeQuickLink(Orderable):
+class HomeQuickLink(LinkFields, Orderable):
     """Quick links to documents, schedules and statistics."""
 
     page = ParentalKey(HomePage, related_name="quick_links", on_delete=models.CASCADE)
     title = models.CharField("Tiêu đề", max_length=255)
-    link_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="Trang liên kết",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    link_url = models.CharField("Hoặc địa chỉ", max_length=500, blank=True)
 
-    panels = [FieldPanel("title"), FieldPanel("link_page"), FieldPanel("link_url")]
+    panels = [FieldPanel("title"), *LinkFields.link_panels]
 
     class Meta(Orderable.Meta):
         verbose_name = "Liên kết nhanh"
-
-    @property
-    def href(self):
-        if self.link_page_id:
-            return self.link_page.url
-        return self.link_url

@@ -6,11 +6,10 @@ and ``published_at=<aware datetime>`` to date its publication in the past.
 """
 
 import factory
-import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from portal.core.factories import AuthorFactory
+from portal.core.factories import AuthorFactory, PortalPageFactory, PublishedPageFactory
 
 from .models import ArticleAuthor, ArticlePage, GalleryPage, Genre, NewsCategoryPage, NewsIndexPage
 
@@ -22,15 +21,6 @@ class GenreFactory(DjangoModelFactory):
 
     name = "Tin"
     sort_order = 1
-
-
-class PortalPageFactory(wagtail_factories.PageFactory):
-    """Leaves the slug to the model, which transliterates the title."""
-
-    class Meta:
-        abstract = True
-
-    slug = ""
 
 
 class NewsIndexPageFactory(PortalPageFactory):
@@ -45,43 +35,6 @@ class NewsCategoryPageFactory(PortalPageFactory):
         model = NewsCategoryPage
 
     title = factory.Sequence(lambda n: f"Chuyên mục {n}")
-
-
-class PublishedPageFactory(PortalPageFactory):
-    """A page saved with a revision and published, as the admin does it."""
-
-    class Meta:
-        abstract = True
-        skip_postgeneration_save = True
-
-    @classmethod
-    def _create_instance(cls, model_class, parent, kwargs):
-        live = kwargs.pop("live", True)
-        published_at = kwargs.pop("published_at", None)
-        instance = model_class(**kwargs)
-        instance.live = False
-        parent.add_child(instance=instance)
-        revision = instance.save_revision()
-        if live:
-            revision.publish()
-            if published_at:
-                backdate(instance, revision, published_at)
-            instance.refresh_from_db()
-        return instance
-
-
-def backdate(page, revision, published_at):
-    """Make a page look published at ``published_at`` (demo data, tests of dates)."""
-    type(page).objects.filter(pk=page.pk).update(
-        first_published_at=published_at,
-        last_published_at=published_at,
-        latest_revision_created_at=published_at,
-    )
-    type(revision).objects.filter(pk=revision.pk).update(created_at=published_at)
-    # The update sends no publish signal: bring the search entry in step.
-    from portal.search.services import index_page
-
-    index_page(page.pk)
 
 
 class ArticlePageFactory(PublishedPageFactory):
