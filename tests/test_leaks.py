@@ -199,3 +199,34 @@ def test_the_private_category_is_not_listed(client, world):
     content = fetch_all(client, ["/", world["news_index"].url, "/sitemap-pages.xml"])
     assert "Chuyên mục nội bộ" not in content
     assert world["private_category"].slug not in content
+
+
+def test_every_reader_of_the_rule_agrees(world):
+    """The visibility module, and each listing that calls it, give the same answer
+    for each hidden page and the public one."""
+    from portal.core.sitemaps import PageSitemap
+    from portal.core.visibility import is_visible, visible_links, visible_pages
+    from portal.news.selectors import article_listing, related_articles
+    from portal.search.selectors import query_words, search
+
+    pages = {"public": world["public"], **world["hidden"]}
+    pages = {kind: Page.objects.get(pk=page.pk) for kind, page in pages.items()}
+    home = HomePage.objects.get()
+    sitemap = PageSitemap()
+    sitemap.get_wagtail_site = lambda: home.get_site()
+    readers = {
+        "visible_pages": set(visible_pages().values_list("pk", flat=True)),
+        "sitemap": {page.pk for page in sitemap.items()},
+        "article listing": set(article_listing().values_list("pk", flat=True)),
+        "search": {entry.page_id for entry in search(query_words(MARK), per_page=100).entries},
+        "related items": {page.pk for page in related_articles(world["public"], limit=50)}
+        | {world["public"].pk},
+        "home links": {item.link_page_id for item in visible_links(home.banners.all())[0]},
+    }
+    for kind, page in pages.items():
+        expected = kind == "public"
+        assert is_visible(page) is expected, kind
+        for reader, shown in readers.items():
+            if reader == "home links" and kind == "public":
+                continue  # the home page links to hidden pages only
+            assert (page.pk in shown) is expected, f"{reader} disagrees on {kind}"

@@ -135,3 +135,33 @@ def exemption(model) -> str | None:
         if model in subject.exempt:
             return subject.exempt[model]
     return None
+
+
+def account_for(model) -> str | None:
+    """How the registry accounts for ``model``, or ``None`` if it does not.
+
+    Pages and settings invalidate the page cache by their kind; a model with a
+    ``ParentalKey`` is saved with its parent's revision or form, so it is
+    accounted for when its parent is.
+    """
+    from modelcluster.fields import ParentalKey
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Page
+
+    if issubclass(model, Page):
+        return "page"
+    if issubclass(model, BaseSiteSetting | BaseGenericSetting):
+        return "setting"
+    if searchable_for(model) is not None:
+        return "searchable"
+    if model in cache_models():
+        return "cache model"
+    reason = exemption(model)
+    if reason is not None:
+        return f"exempt: {reason}"
+    for field in model._meta.get_fields():
+        if isinstance(field, ParentalKey) and field.related_model is not model:
+            parent = account_for(field.related_model)
+            if parent is not None:
+                return f"part of {field.related_model._meta.label}"
+    return None

@@ -24,8 +24,5 @@ class NewsConfig(AppConfig):
                     ),
                 ),
                 cache_models=(models.Genre, models.Topic),
-                exempt={
-                    models.ArticleTopic: "một thẻ của bài viết, lưu cùng phiên bản của bài",
-                },
             )
         )

@@ -113,7 +113,6 @@ def test_banners_quick_links_and_footer(client, home, category):
         'href="https://backan.gov.vn"',
     ]:
         assert text in footer, text
-    assert '<p id="luot-truy-cap" class="visitor-count" aria-live="off"></p>' in footer
 
 
 def test_home_frame_is_accessible_and_csp_safe(client, home):
