@@ -159,9 +159,9 @@ def account_for(model) -> str | None:
     reason = exemption(model)
     if reason is not None:
         return f"exempt: {reason}"
-    for field in model._meta.get_fields():
-        if isinstance(field, ParentalKey) and field.related_model is not model:
-            parent = account_for(field.related_model)
-            if parent is not None:
-                return f"part of {field.related_model._meta.label}"
+    for model_field in model._meta.get_fields():
+        parent = getattr(model_field, "related_model", None)
+        if isinstance(model_field, ParentalKey) and parent is not model:
+            if account_for(parent) is not None:
+                return f"part of {parent._meta.label}"
     return None
