@@ -102,3 +102,23 @@ def test_the_base_does_not_name_the_subject():
         for path in (root / package).rglob("*.py"):
             text = path.read_text(encoding="utf-8")
             assert "subject_app" not in text and "Notice" not in text, path
+
+
+def test_its_records_are_searchable_while_public(client, notices):
+    from tests.subject_app.models import NoticeOffice
+
+    office = NoticeOffice.objects.create(
+        name="Trụ sở tiếp công dân tỉnh", address="Đường Trường Chinh"
+    )
+    url = f"/thong-bao/noi-nhan-don/#{office.pk}"
+    assert url in search(client, "tru so tiep cong dan")
+    assert url in search(client, "duong truong chinh")
+    office.is_public = False
+    office.save()
+    assert url not in search(client, "tru so tiep cong dan")
+    office.is_public = True
+    office.save()
+    assert url in search(client, "tru so tiep cong dan")
+    office.delete()
+    assert url not in search(client, "tru so tiep cong dan")
+    assert notices["public"].url in search(client, "tiep cong dan")

@@ -39,11 +39,24 @@ def _model(model_or_label):
 @dataclass(frozen=True)
 class Searchable:
     """A model the public search finds: ``document(instance) -> SearchDocument``
-    (``portal.search.documents``), with the lookups ``document`` reads."""
+    (``portal.search.documents``), with the lookups ``document`` reads.
+
+    A page's URL and visibility are the page's own. A model that is not a page
+    says where a visitor finds a row (``url(instance)``) and whether a visitor
+    may see it (``visible(instance)``; every row when left out).
+    """
 
     model: type
     document: Callable
     prefetch: tuple[str, ...] = ()
+    url: Callable | None = None
+    visible: Callable | None = None
+
+    def __post_init__(self):
+        from wagtail.models import Page
+
+        if not issubclass(self.model, Page) and self.url is None:
+            raise ValueError(f"{self.model.__name__}: a searchable record needs url()")
 
 
 @dataclass(frozen=True)

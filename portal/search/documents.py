@@ -5,8 +5,9 @@ Subjects declare their searchable models in ``portal.core.registry`` (a
 module gives that function its vocabulary and helpers (``stream_text``,
 ``join_text``) and looks registrations up.
 
-``category`` is the id of the page results are grouped and filtered under, or
-``PARENT`` for "the page's parent" (resolved in bulk, without a query per page).
+``facets`` are the filters a row can be found by, beyond the ones the index
+derives itself (a page's ``category``, the nearest ancestor of a type registered
+as a search group; the year of ``date``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from datetime import datetime
 
 from portal.core import registry
 
-PARENT = "parent"
 MAX_TEXT_CHARS = 60_000
 
 
@@ -24,9 +24,9 @@ MAX_TEXT_CHARS = 60_000
 class SearchDocument:
     title: str
     text: str = ""
-    category: int | str | None = PARENT
     date: datetime | None = None
     extra: list[str] = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
 
 
 # Keys of raw StreamField values that hold ids, URLs or settings, not text.

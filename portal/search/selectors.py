@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import BooleanField, F, Max, Min, Q
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -50,14 +52,33 @@ def listed_entries(category_id: int | None = None, year: int | None = None):
 
     Rows of expired pages (``expire_at`` is copied into the row) and of pages
     under a view restriction (by tree path) are left out here; ``search`` then
-    checks the shown rows against the page table itself.
+    checks the shown rows against the page table itself. ``category`` is a facet;
+    the year is a range of ``published_at`` (local time), read on the recency index.
     """
     entries = SearchEntry.objects.filter(visible_q(live=None))
     if category_id is not None:
-        entries = entries.filter(category_id=category_id)
+        entries = entries.filter(facet_q("category", category_id))
     if year is not None:
-        entries = entries.filter(year=year)
+        start, end = year_bounds(year)
+        entries = entries.filter(published_at__gte=start, published_at__lt=end)
     return entries
+
+
+def facet_q(name: str, value) -> Q:
+    """Rows whose facet ``name`` is ``value``: JSON containment on PostgreSQL (the
+    ``jsonb_path_ops`` GIN index answers it), a JSON key lookup on SQLite."""
+    if connection.vendor == "postgresql":
+        return Q(facets__contains={name: value})
+    return Q(**{f"facets__{name}": value})
+
+
+def year_bounds(year: int):
+    """The first moment of ``year`` and of the next one, in the portal's time zone."""
+    zone = timezone.get_current_timezone()
+    return (
+        datetime(year, 1, 1, tzinfo=zone),
+        datetime(year + 1, 1, 1, tzinfo=zone),
+    )
 
 
 def matching(entries, terms: list[str]):
@@ -111,7 +132,7 @@ def ranked_phases(listed, terms: list[str]):
         for term in terms:
             title_q &= Q(title_folded__contains=f" {term} ")
         in_title, elsewhere = listed.filter(title_q), matching(listed, terms).exclude(title_q)
-    order = (F("published_at").desc(nulls_last=True), "-page_id")
+    order = (F("published_at").desc(nulls_last=True), "-id")
     return in_title.order_by(*order), elsewhere.order_by(*order)
 
 
@@ -195,19 +216,21 @@ def search(terms, category_id=None, year=None, page=1, per_page=20) -> SearchRes
     if not ranked:
         return SearchResults([], count, number, per_page, capped)
     shown = (
-        SearchEntry.objects.filter(page_id__in=ranked, page__in=visible_pages().values("pk"))
+        SearchEntry.objects.filter(pk__in=ranked)
+        .filter(Q(page__isnull=True) | Q(page__in=visible_pages().values("pk")))
         .select_related("page")
         .defer("search_vector", "text_folded", "title_folded")
         .in_bulk()
     )
-    stale = [page_id for page_id in ranked if page_id not in shown]
+    stale = [pk for pk in ranked if pk not in shown]
     if stale:
         from .tasks import reindex_pages
 
-        reindex_pages.enqueue(stale)
+        pages = SearchEntry.objects.filter(pk__in=stale, page__isnull=False)
+        reindex_pages.enqueue(sorted(set(pages.values_list("page_id", flat=True))))
         if not capped:
             count -= len(stale)
-    rows = [shown[page_id] for page_id in ranked if page_id in shown]
+    rows = [shown[pk] for pk in ranked if pk in shown]
     return SearchResults(rows[:per_page], max(count, 0), number, per_page, capped)
 
 
@@ -220,7 +243,7 @@ def _capped_counts(*querysets) -> tuple[int, ...]:
     """How many rows each query has, counting at most ``RESULT_CAP + 1``, in one statement."""
     parts, params = [], []
     for queryset in querysets:
-        sql, query_params = _sql(queryset.order_by().values("page_id")[: RESULT_CAP + 1])
+        sql, query_params = _sql(queryset.order_by().values("id")[: RESULT_CAP + 1])
         parts.append(f"(SELECT count(*) FROM ({sql}) AS capped)")
         params += query_params
     with connection.cursor() as cursor:
@@ -237,10 +260,8 @@ def _ranked_ids(*slices) -> list[int]:
     for phase, (queryset, offset, size) in enumerate(slices):
         if size <= 0:
             continue
-        sql, query_params = _sql(queryset.values("page_id", "published_at")[offset : offset + size])
-        parts.append(
-            f"SELECT page_id, {phase} AS phase, published_at FROM ({sql}) AS phase_{phase}"
-        )
+        sql, query_params = _sql(queryset.values("id", "published_at")[offset : offset + size])
+        parts.append(f"SELECT id, {phase} AS phase, published_at FROM ({sql}) AS phase_{phase}")
         params += query_params
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
@@ -252,11 +273,13 @@ def _ranked_ids(*slices) -> list[int]:
 
 
 def year_range() -> list[int]:
-    """Years that have indexed pages, newest first (two index lookups)."""
-    bounds = SearchEntry.objects.aggregate(first=Min("year"), last=Max("year"))
+    """Years that have indexed rows, newest first (two index lookups)."""
+    bounds = SearchEntry.objects.aggregate(first=Min("published_at"), last=Max("published_at"))
     if bounds["first"] is None:
         return []
-    return list(range(bounds["last"], bounds["first"] - 1, -1))
+    first = timezone.localtime(bounds["first"]).year
+    last = timezone.localtime(bounds["last"]).year
+    return list(range(last, first - 1, -1))
 
 
 @dataclass

@@ -1,10 +1,12 @@
-"""Writes to the search index: one ``SearchEntry`` per page that may be shown.
+"""Writes to the search index: one ``SearchEntry`` per searchable thing a visitor may be shown.
 
-``index_pages`` is the one path every write takes (a single publish, a move,
-a privacy change, the demo data, a full rebuild): it re-reads the pages in
-batches with their related rows prefetched, builds each page's document,
-upserts the visible ones with ``bulk_create(update_conflicts=True)`` and
-deletes the entries of pages that may no longer be shown.
+``index_pages`` is the one path every page write takes (a single publish, a
+move, a privacy change, the demo data, a full rebuild): it re-reads the pages in
+batches with their related rows prefetched, builds each page's document with
+the function its subject registered (``portal.core.registry``), upserts the
+visible ones with ``bulk_create(update_conflicts=True)`` and deletes the rows
+of pages that may no longer be shown (and of everything that follows them).
+``index_records`` does the same for registered models that are not pages.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Value
@@ -19,19 +22,21 @@ from django.utils import timezone
 from tqdm import tqdm
 from wagtail.models import Page
 
+from portal.core import registry
 from portal.core.text import words
 from portal.core.visibility import is_visible, restricted_paths
 
-from .documents import PARENT, builder_for, searchable_models
+from .documents import builder_for, searchable_models
 from .models import TS_CONFIG, SearchEntry
 
 BATCH_SIZE = 500
+_KEY = ["content_type", "object_id", "part"]
 _UPDATE_FIELDS = [
-    "kind",
+    "page",
+    "url",
     "path",
     "expire_at",
-    "category",
-    "year",
+    "facets",
     "published_at",
     "title",
     "text",
@@ -53,6 +58,7 @@ def index_page(page) -> int:
 
 
 def remove_page(page_id: int) -> None:
+    """Drop the page's rows and every row that follows its visibility."""
     SearchEntry.objects.filter(page_id=page_id).delete()
 
 
@@ -83,15 +89,53 @@ def index_pages(pages: Iterable, progress: bool = False, total: int | None = Non
     return indexed
 
 
+def index_records(model, records: Iterable) -> int:
+    """Index rows of a registered model that is not a page (a record, a snippet):
+    its ``Searchable`` gives the document, the URL and whether a visitor may see it."""
+    searchable = registry.searchable_for(model)
+    if searchable is None:
+        return 0
+    content_type = ContentType.objects.get_for_model(model)
+    records = list(records)
+    ids = [record.pk for record in records]
+    if ids:
+        records = list(model.objects.filter(pk__in=ids).prefetch_related(*searchable.prefetch))
+    shown = [
+        record for record in records if searchable.visible is None or searchable.visible(record)
+    ]
+    entries = [
+        _entry(content_type.pk, record.pk, searchable.document(record), url=searchable.url(record))
+        for record in shown
+    ]
+    with transaction.atomic():
+        _delete_records(content_type, set(ids) - {record.pk for record in shown})
+        _upsert(entries)
+    return len(entries)
+
+
+def remove_record(model, pk) -> None:
+    _delete_records(ContentType.objects.get_for_model(model), {pk})
+
+
+def _delete_records(content_type, ids) -> None:
+    if ids:
+        SearchEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
+
+
 def rebuild_index(progress: bool = True) -> int:
-    """Empty the index and index every live page of every searchable type."""
+    """Empty the index and index every visible row of every searchable type."""
+    page_models = [model for model in searchable_models() if issubclass(model, Page)]
     ids = []
-    for model in searchable_models():
+    for model in page_models:
         ids.extend(model.objects.live().order_by("pk").values_list("pk", flat=True))
     ids.sort()
     with transaction.atomic():
         SearchEntry.objects.all().delete()
-        return index_pages(ids, progress=progress, total=len(ids))
+        indexed = index_pages(ids, progress=progress, total=len(ids))
+        for model in searchable_models():
+            if not issubclass(model, Page):
+                indexed += index_records(model, model.objects.all())
+        return indexed
 
 
 def reindex_subtree(page) -> int:
@@ -106,9 +150,30 @@ def reindex_subtree(page) -> int:
 
 
 def _searchable_content_types():
-    from django.contrib.contenttypes.models import ContentType
+    models = [model for model in searchable_models() if issubclass(model, Page)]
+    return ContentType.objects.get_for_models(*models).values()
 
-    return ContentType.objects.get_for_models(*searchable_models()).values()
+
+def _group_paths(pages) -> dict[str, int]:
+    """{path: id} of the pages of a search-group type above any of ``pages`` (one query)."""
+    group_types = registry.search_group_types()
+    if not group_types or not pages:
+        return {}
+    prefixes = {
+        page.path[:length]
+        for page in pages
+        for length in range(page.steplen, len(page.path), page.steplen)
+    }
+    return dict(Page.objects.type(*group_types).filter(path__in=prefixes).values_list("path", "pk"))
+
+
+def _category(page, groups: dict[str, int]) -> int | None:
+    """The nearest ancestor of a search-group type."""
+    for length in range(len(page.path) - page.steplen, 0, -page.steplen):
+        found = groups.get(page.path[:length])
+        if found is not None:
+            return found
+    return None
 
 
 def _index_batch(ids: list[int], restricted: list[str]) -> int:
@@ -117,8 +182,6 @@ def _index_batch(ids: list[int], restricted: list[str]) -> int:
     for pk, content_type_id in Page.objects.filter(pk__in=ids).values_list("pk", "content_type"):
         by_model[content_type_id].append(pk)
 
-    from django.contrib.contenttypes.models import ContentType
-
     pages, builders = [], {}
     for content_type_id, model_ids in by_model.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -126,47 +189,46 @@ def _index_batch(ids: list[int], restricted: list[str]) -> int:
         if builder is None:
             continue
         build, prefetch = builder
-        builders[model] = build
+        builders[model] = (content_type_id, build)
         pages.extend(model.objects.filter(pk__in=model_ids).prefetch_related(*prefetch))
 
     visible = [page for page in pages if is_visible(page, now, restricted=restricted)]
-    documents = [(page, builders[type(page)](page)) for page in visible]
-
-    parent_paths = {page.path[: -page.steplen] for page, doc in documents if doc.category == PARENT}
-    parent_ids = dict(
-        Page.objects.filter(path__in=parent_paths).values_list("path", "pk") if parent_paths else []
-    )
-
-    entries = [_entry(page, doc, parent_ids) for page, doc in documents]
-    shown = {entry.page_id for entry in entries}
+    groups = _group_paths(visible)
+    entries = []
+    for page in visible:
+        content_type_id, build = builders[type(page)]
+        document = build(page)
+        category = _category(page, groups)
+        facets = {"category": category} if category is not None else {}
+        entries.append(_entry(content_type_id, page.pk, document, page=page, facets=facets))
+    shown = {entry.object_id for entry in entries}
     with transaction.atomic():
-        SearchEntry.objects.filter(pk__in=[pk for pk in ids if pk not in shown]).delete()
-        if entries:
-            SearchEntry.objects.bulk_create(
-                entries,
-                update_conflicts=True,
-                unique_fields=["page"],
-                update_fields=_UPDATE_FIELDS,
-            )
+        SearchEntry.objects.filter(page_id__in=[pk for pk in ids if pk not in shown]).delete()
+        _upsert(entries)
     return len(entries)
 
 
-def _entry(page, doc, parent_ids) -> SearchEntry:
-    category = (
-        parent_ids.get(page.path[: -page.steplen]) if doc.category == PARENT else doc.category
-    )
-    date = doc.date
+def _upsert(entries) -> None:
+    if entries:
+        SearchEntry.objects.bulk_create(
+            entries, update_conflicts=True, unique_fields=_KEY, update_fields=_UPDATE_FIELDS
+        )
+
+
+def _entry(content_type_id, object_id, doc, *, page=None, url="", facets=None) -> SearchEntry:
     searchable_text = "\n".join([doc.text, *doc.extra])
     title_folded = folded_words(doc.title)
     text_folded = folded_words(searchable_text)
     entry = SearchEntry(
-        page_id=page.pk,
-        kind=page._meta.label_lower,
-        path=page.path,
-        expire_at=page.expire_at,
-        category_id=category,
-        year=timezone.localtime(date).year if date else None,
-        published_at=date,
+        content_type_id=content_type_id,
+        object_id=object_id,
+        part=0,
+        page=page,
+        url=url or "",
+        path=page.path if page is not None else "",
+        expire_at=page.expire_at if page is not None else None,
+        facets={**(facets or {}), **doc.facets},
+        published_at=doc.date,
         title=doc.title[:255],
         text=doc.text,
         title_folded=title_folded,

@@ -1,9 +1,12 @@
-"""Keep the search index in step with publishing, moves, privacy and deletion."""
+"""Keep the search index in step with publishing, moves, privacy and deletion,
+and with the registered records that are not pages."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.core import registry
 
 from . import services
 from .documents import builder_for
@@ -20,12 +23,11 @@ def remove_unpublished_page(sender, instance, **kwargs):
     services.remove_page(instance.pk)
 
 
-@receiver(post_delete)
+@receiver(post_delete, sender=Page)
 def remove_deleted_page(sender, instance, **kwargs):
-    # The entry also goes with the page (ON DELETE CASCADE); this covers the
+    # The rows also go with the page (ON DELETE CASCADE); this covers the
     # rows Django deletes without cascading through the ORM.
-    if isinstance(instance, Page):
-        services.remove_page(instance.pk)
+    services.remove_page(instance.pk)
 
 
 @receiver(post_page_move)
@@ -43,3 +45,23 @@ def reindex_restricted_subtree(sender, instance, **kwargs):
     except Page.DoesNotExist:  # the page itself is being deleted
         return
     services.reindex_subtree(page)
+
+
+def _record_saved(sender, instance, **kwargs):
+    services.index_records(sender, [instance])
+
+
+def _record_deleted(sender, instance, **kwargs):
+    services.remove_record(sender, instance.pk)
+
+
+def _subject_registered(subject):
+    for searchable in subject.searchable:
+        if issubclass(searchable.model, Page):
+            continue
+        uid = f"search:{searchable.model._meta.label}"
+        post_save.connect(_record_saved, sender=searchable.model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_record_deleted, sender=searchable.model, dispatch_uid=f"{uid}:del")
+
+
+registry.on_subject_registered(_subject_registered)

@@ -58,10 +58,10 @@ def search(request):
             context["page_obj"] = results
             context["results"] = [
                 {
-                    "url": entry.page.get_url(request),
+                    "url": entry.get_url(request),
                     "title": highlight(entry.title, terms),
                     "snippet": snippet(entry.text, terms),
-                    "category": titles.get(entry.category_id, ""),
+                    "category": titles.get(entry.facets.get("category"), ""),
                     "published_at": entry.published_at,
                 }
                 for entry in results.entries

@@ -19,7 +19,7 @@ class SubjectAppConfig(AppConfig):
         from portal.core.registry import MenuSection, Searchable, Subject, register_subject
         from portal.search.documents import SearchDocument
 
-        from .models import NoticeIndexPage, NoticeKind, NoticePage, NoticeVisit
+        from .models import NoticeIndexPage, NoticeKind, NoticeOffice, NoticePage, NoticeVisit
 
         def notice_document(page):
             return SearchDocument(
@@ -31,7 +31,15 @@ class SubjectAppConfig(AppConfig):
         register_subject(
             Subject(
                 label=self.label,
-                searchable=(Searchable(NoticePage, notice_document, prefetch=()),),
+                searchable=(
+                    Searchable(NoticePage, notice_document),
+                    Searchable(
+                        NoticeOffice,
+                        lambda office: SearchDocument(title=office.name, text=office.address),
+                        url=lambda office: f"/thong-bao/noi-nhan-don/#{office.pk}",
+                        visible=lambda office: office.is_public,
+                    ),
+                ),
                 search_groups=(NoticeIndexPage,),
                 menu=(
                     MenuSection(

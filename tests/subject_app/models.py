@@ -30,3 +30,14 @@ class NoticeVisit(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {self.count}"
+
+
+class NoticeOffice(models.Model):
+    """A record, not a page: where citizens hand in their letters."""
+
+    name = models.CharField(max_length=200)
+    address = models.CharField(max_length=300, blank=True)
+    is_public = models.BooleanField(default=True)
+
+    def __str__(self):
+        return self.name

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -149,8 +149,10 @@ def test_counts_stop_at_the_cap_and_pages_beyond_it_show_the_last_reachable(cate
 def test_filters_by_category_and_year(category, other_category):
     here = ArticlePageFactory(parent=category, title="Giám sát ở đây")
     there = ArticlePageFactory(parent=other_category, title="Giám sát ở kia")
-    SearchEntry.objects.filter(page_id=there.pk).update(year=2019)
-    this_year = SearchEntry.objects.get(page_id=here.pk).year
+    SearchEntry.objects.filter(page_id=there.pk).update(
+        published_at=datetime(2019, 12, 31, 23, 30, tzinfo=timezone.get_current_timezone())
+    )
+    this_year = timezone.localtime(SearchEntry.objects.get(page_id=here.pk).published_at).year
     assert hits("giam sat", category_id=category.pk) == [here.pk]
     assert hits("giam sat", category_id=other_category.pk) == [there.pk]
     assert hits("giam sat", year=2019) == [there.pk]
