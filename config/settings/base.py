@@ -212,7 +212,13 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# The admin's search (Wagtail's own index; docs/search.md says why it is not the
+# public one). On PostgreSQL it uses the portal's text-search configuration
+# (``portal_vi``: ``simple`` behind ``unaccent``, created by portal_search's
+# migration 0002), so "dai bieu" finds "đại biểu" there too.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portal_vi"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"

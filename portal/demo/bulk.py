@@ -31,10 +31,12 @@ from modelcluster.models import get_all_child_relations
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.rich_text import RichText
+from wagtail.search.backends import get_search_backends
 
 from portal.news.models import ArticleAuthor, ArticlePage, ArticleTopic
+from portal.search.services import index_pages
 
-from . import admin_index, specs
+from . import specs
 
 BATCH_SIZE = 1000
 
@@ -52,6 +54,25 @@ class ArticleContext:
     owner_id: int | None = None
 
 
+def path_step(number: int) -> str:
+    """Treebeard's step for the ``number``-th child: ``Page.steplen`` characters of
+    ``Page.alphabet`` (base 36 by default), as its materialised paths are written."""
+    alphabet, chars = Page.alphabet, []
+    for _ in range(Page.steplen):
+        number, digit = divmod(number, len(alphabet))
+        chars.append(alphabet[digit])
+    if number:
+        raise ValueError("the parent page has no free path left")
+    return "".join(reversed(chars))
+
+
+def step_number(step: str) -> int:
+    number = 0
+    for char in step:
+        number = number * len(Page.alphabet) + Page.alphabet.index(char)
+    return number
+
+
 class PathAllocator:
     """Hands out the next free treebeard paths under each parent page."""
 
@@ -60,16 +81,15 @@ class PathAllocator:
 
     def next_path(self, parent) -> str:
         if parent.pk not in self._next:
-            last = (
-                Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-                .order_by("-path")
-                .values_list("path", flat=True)
-                .first()
-            )
-            self._next[parent.pk] = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
+            last = parent.get_last_child()
+            self._next[parent.pk] = step_number(last.path[-Page.steplen :]) + 1 if last else 1
         step = self._next[parent.pk]
         self._next[parent.pk] = step + 1
-        return Page._get_path(parent.path, parent.depth + 1, step)
+        return parent.path + path_step(step)
+
+
+def _struct(block, **values):
+    return block.meta.value_class(block, list(values.items()))
 
 
 def _body(spec, ctx):
@@ -83,17 +103,16 @@ def _body(spec, ctx):
             data.append(("paragraph", RichText(f"<p>{block[1]}</p>"), block_id))
         elif kind == "image":
             _kind, pool_index, alt, caption, photographer = block
-            value = image_block._to_struct_value(
-                [
-                    ("image", ctx.images[pool_index]),
-                    ("alt", alt),
-                    ("caption", caption),
-                    ("photographer", photographer),
-                ]
+            value = _struct(
+                image_block,
+                image=ctx.images[pool_index],
+                alt=alt,
+                caption=caption,
+                photographer=photographer,
             )
             data.append(("image", value, block_id))
         elif kind == "quote":
-            value = quote_block._to_struct_value([("text", block[1]), ("attribution", block[2])])
+            value = _struct(quote_block, text=block[1], attribution=block[2])
             data.append(("quote", value, block_id))
     return StreamValue(stream_block, data)
 
@@ -271,53 +290,17 @@ def _write_batch(batch, built, ctx, content_type_id, base_content_type_id):
     return articles
 
 
-def _references(articles, content_type_id, base_content_type_id):
-    rows = []
+def _references(articles):
+    """Wagtail's reference index (where each image and author is used)."""
     for article in articles:
-        for to_ct, to_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(article)
-        ):
-            rows.append(
-                ReferenceIndex(
-                    content_type_id=content_type_id,
-                    base_content_type_id=base_content_type_id,
-                    object_id=str(article.pk),
-                    to_content_type_id=to_ct,
-                    to_object_id=to_id,
-                    model_path=model_path,
-                    content_path=content_path,
-                    content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                )
-            )
-    _insert(ReferenceIndex, rows, with_ids=False)
+        ReferenceIndex.create_or_update_for_object(article)
 
 
-def searchable_body(spec) -> str:
-    """The body's text as Wagtail indexes it (``get_searchable_content``, joined by ", ").
-
-    The demo paragraphs are plain text in a ``<p>``, so nothing needs stripping.
-    """
-    texts = []
-    for block in spec.blocks:
-        if block[0] == "paragraph":
-            texts.append(block[1])
-        elif block[0] == "image":
-            texts.extend(text for text in block[2:] if text)
-        elif block[0] == "quote":
-            texts.extend(text for text in block[1:] if text)
-    return ", ".join(texts)
-
-
-def _index(batch, articles):
-    admin_index.index_pages(
-        ArticlePage,
-        articles,
-        {article.pk: searchable_body(spec) for spec, article in zip(batch, articles, strict=True)},
-    )
-    try:
-        from portal.search.services import index_pages
-    except ImportError:  # the portal's own search index is optional here
-        return
+def _index(articles):
+    """Both search indexes, through their public entry points: Wagtail's (the
+    admin's) with each backend's ``add_bulk``, the portal's with ``index_pages``."""
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(ArticlePage, articles)
     index_pages([article.pk for article in articles])
 
 
@@ -333,8 +316,8 @@ def _publish_batch(items) -> list[int]:
             for spec, (_head, path) in zip(batch, items, strict=True)
         ]
         articles = _write_batch(batch, built, ctx, content_type_id, base_content_type_id)
-        _references(articles, content_type_id, base_content_type_id)
-        _index(batch, articles)
+        _references(articles)
+        _index(articles)
         # Last, in a fixed order: parallel batches hold these row locks only briefly.
         added = Counter(ctx.categories[spec.category].pk for spec in batch)
         for category_id in sorted(added):
@@ -382,6 +365,4 @@ def publish_articles(
                     on_batch(len(batch))
     finally:
         _STATE.clear()
-        if created:
-            admin_index.finish(ArticlePage)
     return created
