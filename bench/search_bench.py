@@ -1,4 +1,4 @@
-"""Time the portal search against Wagtail's stock database search backend.
+"""Time the portal search against Wagtail's stock database search backend, queried fairly.
 
 Run on PostgreSQL, against a database holding demo data::
 
@@ -7,13 +7,20 @@ Run on PostgreSQL, against a database holding demo data::
 
 ``--articles N`` first tops the database up to N demo articles with
 ``manage.py load_demo --articles N``. The script makes sure both indexes are
-complete (the portal's ``SearchEntry`` rows and the stock backend's index, built
-with ``update_index`` when it is behind), then times, for one-word and two-word
-queries, the top 20 results of each in the same run, and prints milliseconds
-(median of ``--repeat`` runs after one warm-up) and the ratio portal / stock.
-"ours" is what the search page runs: the count (exact up to 1.000, shown as
-">1,000" beyond) and the top-20 page. Rare words and queries matching nothing
-are timed too: both must stay fast.
+complete and hold the same rows (the portal's ``SearchEntry`` rows and the stock
+backend's index of the same page types, built with ``update_index`` when it is
+behind), then times, for one-word and two-word queries, the top 20 results of
+each in the same run, and prints milliseconds (median of ``--repeat`` runs after
+one warm-up) and the ratio portal / stock.
+
+The two are asked the same question: every word must match (``operator="and"``),
+newest first (``order_by("-first_published_at")``, no relevance ranking), in the
+same Vietnamese text-search configuration (the project's Wagtail backend uses
+``portal_vi`` on PostgreSQL), over the same page types (those the subjects
+register as searchable). "ours" is what the search page runs: the count (exact up
+to 1.000, shown as ">1,000" beyond) and the top-20 page; "stock" is only the
+top-20 page (Wagtail has no capped count). Rare words and queries matching
+nothing are timed too: both must stay fast.
 
 The figures are printed, never asserted: this is not part of the test run.
 """
@@ -85,17 +92,20 @@ def ensure_portal_index():
 
 
 def ensure_stock_index():
-    """Run ``update_index`` when the stock index holds fewer rows than there are articles."""
+    """Run ``update_index`` when the stock index holds fewer rows of the searchable
+    types than there are pages of them."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from wagtail.search.models import IndexEntry
 
-    from portal.news.models import ArticlePage
+    from portal.search.documents import searchable_models
 
-    present, articles = IndexEntry.objects.count(), ArticlePage.objects.count()
-    if present < articles:
-        print(
-            f"Chỉ mục Wagtail: {present} mục < {articles} tin bài, chạy update_index…", flush=True
-        )
+    models = searchable_models()
+    types = ContentType.objects.get_for_models(*models).values()
+    present = IndexEntry.objects.filter(content_type__in=types).count()
+    pages = sum(model.objects.count() for model in models)
+    if present < pages:
+        print(f"Chỉ mục Wagtail: {present} mục < {pages} trang, chạy update_index…", flush=True)
         started = time.perf_counter()
         call_command("update_index", verbosity=0)
         print(f"  xong sau {time.perf_counter() - started:.1f} s", flush=True)
@@ -114,10 +124,13 @@ def ours(q):
 def stock(q):
     from wagtail.models import Page
 
+    from portal.search.documents import searchable_models
+
+    pages = Page.objects.live().type(*searchable_models()).order_by("-first_published_at")
+
     def run():
-        results = Page.objects.live().search(q)
-        top = list(results[:20])
-        return None, top
+        results = pages.search(q, operator="and", order_by_relevance=False)
+        return None, list(results[:20])
 
     return run
 
@@ -134,9 +147,13 @@ def main():
     if connection.vendor != "postgresql":
         sys.exit("Cần PostgreSQL: đặt DATABASE_URL=postgres://… rồi chạy lại.")
 
+    from django.conf import settings
+
     ensure_data(args.articles)
     pages = ensure_portal_index()
     ensure_stock_index()
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    print(f"Wagtail: {settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']}, cấu hình {config}")
 
     from portal.news.models import ArticlePage
 

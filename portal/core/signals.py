@@ -87,15 +87,6 @@ def _subject_registered(subject):
     invalidate_page_cache_on(*subject.cache_models)
 
 
-def page_cache_dependencies() -> list[type]:
-    """Every model whose changes invalidate the page cache (connected by ``connect_all``)."""
-    found = [PageViewRestriction, Site, get_image_model(), get_document_model()]
-    for model in apps.get_models():
-        if issubclass(model, Page | BaseSiteSetting | BaseGenericSetting):
-            found.append(model)
-    return [*found, *registry.cache_models()]
-
-
 def connect_all():
     """Called once from ``CoreConfig.ready()``, when every model is loaded."""
     page_published.connect(_invalidate, dispatch_uid="page-cache:page-published")
