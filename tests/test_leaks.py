@@ -14,7 +14,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Revision
 
 from portal.core.testing import built_once
 from portal.home.models import HomeBanner, HomePage, HomeQuickLink
@@ -201,11 +201,18 @@ def test_the_private_category_is_not_listed(client, world):
     assert world["private_category"].slug not in content
 
 
-def test_every_reader_of_the_rule_agrees(world):
+def test_every_reader_of_the_rule_agrees(client, world):
     """The visibility module, and each listing that calls it, give the same answer
-    for each hidden page and the public one."""
+    for each hidden page and the public one; the page cache's lifetime ends when
+    the scheduled one goes live."""
+    import feedparser
     from portal.core.sitemaps import PageSitemap
-    from portal.core.visibility import is_visible, visible_links, visible_pages
+    from portal.core.visibility import (
+        is_visible,
+        next_visibility_change,
+        visible_links,
+        visible_pages,
+    )
     from portal.news.selectors import article_listing, related_articles
     from portal.search.selectors import query_words, search
 
@@ -222,6 +229,14 @@ def test_every_reader_of_the_rule_agrees(world):
         "related items": {page.pk for page in related_articles(world["public"], limit=50)}
         | {world["public"].pk},
         "home links": {item.link_page_id for item in visible_links(home.banners.all())[0]},
+        "rss": {
+            page.pk
+            for entry in feedparser.parse(
+                client.get("/rss/", HTTP_HOST="localhost").content
+            ).entries
+            for page in pages.values()
+            if entry.link.endswith(page.url)
+        },
     }
     for kind, page in pages.items():
         expected = kind == "public"
@@ -230,3 +245,6 @@ def test_every_reader_of_the_rule_agrees(world):
             if reader == "home links" and kind == "public":
                 continue  # the home page links to hidden pages only
             assert (page.pk in shown) is expected, f"{reader} disagrees on {kind}"
+    scheduled = world["hidden"]["scheduled"]
+    go_live = Revision.objects.filter(object_id=str(scheduled.pk)).latest("pk").approved_go_live_at
+    assert next_visibility_change() == go_live
