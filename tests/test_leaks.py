@@ -206,6 +206,7 @@ def test_every_reader_of_the_rule_agrees(client, world):
     for each hidden page and the public one; the page cache's lifetime ends when
     the scheduled one goes live."""
     import feedparser
+
     from portal.core.sitemaps import PageSitemap
     from portal.core.visibility import (
         is_visible,

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "portal.home",
     "portal.news",
     "portal.search",
+    "portal.editorial",
     "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

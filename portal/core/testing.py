@@ -20,3 +20,21 @@ def built_once(build):
             transaction.set_rollback(True)
 
     return fixture
+
+
+def install_debian_packages(*packages: str) -> bool:
+    """Install Debian packages when this is a Debian machine run as root (a fresh CI
+    or developer machine); returns whether it tried."""
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    if not (Path("/etc/debian_version").exists() and shutil.which("apt-get")):
+        return False
+    if os.geteuid() != 0:
+        return False
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
+    return True

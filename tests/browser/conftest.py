@@ -7,11 +7,11 @@ skipped.
 """
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+
+from portal.core.testing import install_debian_packages
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -26,12 +26,6 @@ ADMIN_USERNAME = "bientap"
 ADMIN_PASSWORD = "Mat-khau-thu-nghiem-2020"
 
 
-def _install_chromium_with_apt() -> None:
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
-
-
 def find_chromium() -> str:
     """Return the chromium executable, installing Debian's package if possible."""
     configured = os.environ.get("CHROMIUM_PATH")
@@ -39,9 +33,7 @@ def find_chromium() -> str:
     for candidate in candidates:
         if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
-    is_debian = Path("/etc/debian_version").exists() and shutil.which("apt-get")
-    if not configured and is_debian and os.geteuid() == 0:
-        _install_chromium_with_apt()
+    if not configured and install_debian_packages("chromium"):
         if Path("/usr/bin/chromium").is_file():
             return "/usr/bin/chromium"
     pytest.fail(
