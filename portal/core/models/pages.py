@@ -1,8 +1,36 @@
+from django.core.exceptions import ValidationError
 from django.http import Http404
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
 from ..text import slugify_vi
 from ..visibility import is_expired
+
+
+class BasePageForm(WagtailAdminPageForm):
+    """The page editor's form: the slug is checked as it will be stored.
+
+    The editor may type (or Wagtail's script may fill in) a Unicode slug; the page
+    stores it transliterated. Wagtail checks that the *typed* slug is free among
+    the siblings, so two titles that transliterate alike ("Tiếp xúc cử tri" twice,
+    a form sent twice) would pass the form and fail on save with a 500. Here the
+    transliterated slug is the one checked, with a Vietnamese message.
+    """
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or ""
+        slug = slugify_vi(slug) or slug
+        parent = getattr(self, "parent_page", None)
+        if slug and parent is not None:
+            siblings = parent.get_children().filter(slug=slug)
+            if self.instance.pk:
+                siblings = siblings.exclude(pk=self.instance.pk)
+            if siblings.exists():
+                raise ValidationError(
+                    f"Đường dẫn “{slug}” đã được một trang khác trong cùng mục sử dụng. "
+                    "Hãy đổi tiêu đề hoặc sửa đường dẫn (mục Quảng bá)."
+                )
+        return slug
 
 
 class BasePage(Page):
@@ -12,6 +40,8 @@ class BasePage(Page):
     so nothing is lost on the way; here it becomes "dai-bieu-hdnd". Django's
     slugify would drop "đ" altogether.
     """
+
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True
