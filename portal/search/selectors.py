@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from portal.core.text import fold_with_map, normalize, words
-from portal.core.visibility import visible_pages, visible_q
+from portal.core.visibility import is_visible, restricted_paths, visible_q
 
 from .models import TS_CONFIG, SearchEntry
 
@@ -189,13 +189,13 @@ def page_number(value) -> int:
 def search(terms, category_id=None, year=None, page=1, per_page=20) -> SearchResults:
     """The ``page``-th ``per_page`` results (beyond the last reachable page: that page).
 
-    Three queries whatever the number of matches: the capped counts of both
+    A few queries whatever the number of matches: the capped counts of both
     phases (at most ``RESULT_CAP + 1`` rows each are counted), the ids of the
-    page (a slice of each phase, in one statement) and the shown rows with
-    their pages. The rows shown are checked against the page table
-    (``portal.core.visibility``); a row that fails (the index lagging behind a
-    change made without signals) is not shown, and a background task brings the
-    index in step: the request itself writes nothing.
+    page (a slice of each phase, in one statement, only of the rows the counts
+    say exist) and the shown rows with their pages. The rows shown are checked
+    against their page (``portal.core.visibility.is_visible``); a row that fails
+    (the index lagging behind a change made without signals) is not shown, and a
+    background task brings the index in step: the request itself writes nothing.
     """
     if not terms:
         return SearchResults([], 0, 1, per_page)
@@ -210,18 +210,28 @@ def search(terms, category_id=None, year=None, page=1, per_page=20) -> SearchRes
     first_offset = min(offset, title_count)
     first_size = max(0, min(size, title_count - offset))
     second_offset = max(0, offset - title_count)
+    second_size = size - first_size
+    if not capped:
+        # The counts are exact: never ask a phase for rows it does not have (a walk
+        # down the recency index for a word no row holds would read every row).
+        second_size = min(second_size, max(0, total - title_count - second_offset))
     ranked = _ranked_ids(
-        (in_title, first_offset, first_size), (elsewhere, second_offset, size - first_size)
+        (in_title, first_offset, first_size), (elsewhere, second_offset, second_size)
     )
     if not ranked:
         return SearchResults([], count, number, per_page, capped)
-    shown = (
+    restricted = restricted_paths()
+    found = (
         SearchEntry.objects.filter(pk__in=ranked)
-        .filter(Q(page__isnull=True) | Q(page__in=visible_pages().values("pk")))
         .select_related("page")
         .defer("search_vector", "text_folded", "title_folded")
         .in_bulk()
     )
+    shown = {
+        pk: entry
+        for pk, entry in found.items()
+        if entry.page_id is None or is_visible(entry.page, restricted=restricted)
+    }
     stale = [pk for pk in ranked if pk not in shown]
     if stale:
         from .tasks import reindex_pages
@@ -251,20 +261,41 @@ def _capped_counts(*querysets) -> tuple[int, ...]:
         return tuple(cursor.fetchone())
 
 
-def _ranked_ids(*slices) -> list[int]:
+_NEWEST_FIRST = '"published_at" DESC NULLS LAST, "id" DESC'
+
+
+def _ranked_ids(*slices, few: bool = False) -> list[int]:
     """Ids of the rows of each ``(query, offset, size)`` slice, slices in turn, in one statement.
 
     Only ids and dates travel; the shown rows are read afterwards by primary key.
+    With ``few`` (the counts are exact, at most ``RESULT_CAP`` rows match) PostgreSQL
+    first gathers the matches through the GIN index and sorts them (a materialised
+    CTE), instead of walking the recency index past rows that do not match and
+    reading each one's vector: a rare word costs its matches, not the table.
     """
-    parts, params = [], []
+    parts, params, ctes = [], [], []
+    if all(size <= 0 for _queryset, _offset, size in slices):
+        return []
+    materialise = few and connection.vendor == "postgresql"
     for phase, (queryset, offset, size) in enumerate(slices):
         if size <= 0:
             continue
-        sql, query_params = _sql(queryset.values("id", "published_at")[offset : offset + size])
-        parts.append(f"SELECT id, {phase} AS phase, published_at FROM ({sql}) AS phase_{phase}")
+        if materialise:
+            sql, query_params = _sql(queryset.order_by().values("id", "published_at"))
+            ctes.append(f"matches_{phase} AS MATERIALIZED ({sql})")
+            parts.append(
+                f"(SELECT id, {phase} AS phase, published_at FROM matches_{phase} "
+                f"ORDER BY {_NEWEST_FIRST} LIMIT {int(size)} OFFSET {int(offset)})"
+            )
+        else:
+            sql, query_params = _sql(queryset.values("id", "published_at")[offset : offset + size])
+            parts.append(f"SELECT id, {phase} AS phase, published_at FROM ({sql}) AS phase_{phase}")
         params += query_params
+    statement = " UNION ALL ".join(parts)
+    if ctes:
+        statement = f"WITH {', '.join(ctes)} {statement}"
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(statement, params)
         rows = cursor.fetchall()
     rows.sort(key=lambda row: row[0], reverse=True)
     rows.sort(key=lambda row: (row[2] is not None, row[2]), reverse=True)
