@@ -12,7 +12,10 @@ its ``AppConfig.ready()`` it calls ``register_subject(Subject(...))`` with:
   each section's sub-menu;
 - ``cache_models``: models whose rows public pages show, so that a change to
   one makes every cached page stale;
-- ``exempt``: models that are none of these, each with the reason.
+- ``exempt``: models that are none of these, each with the reason;
+- ``upload_checks``: functions every uploaded image and document goes through
+  before anything is stored (``check(file, title, user)`` raises a
+  ``ValidationError`` with the message for the uploader).
 
 The base (``core``, ``search``, the menu, the page cache) reads only this
 module and imports no subject. Page types, settings and registered snippets
@@ -78,6 +81,7 @@ class Subject:
     menu: tuple[MenuSection, ...] = ()
     cache_models: tuple = ()
     exempt: dict = field(default_factory=dict)
+    upload_checks: tuple = ()
 
 
 _SUBJECTS: dict[str, Subject] = {}
@@ -93,6 +97,7 @@ def register_subject(subject: Subject) -> Subject:
         menu=tuple(subject.menu),
         cache_models=tuple(_model(model) for model in subject.cache_models),
         exempt={_model(model): reason for model, reason in subject.exempt.items()},
+        upload_checks=tuple(subject.upload_checks),
     )
     _SUBJECTS[subject.label] = subject
     for listener in _LISTENERS:
@@ -141,6 +146,10 @@ def menu_sections() -> list[MenuSection]:
 
 def cache_models() -> list[type]:
     return [model for subject in _SUBJECTS.values() for model in subject.cache_models]
+
+
+def upload_checks() -> list:
+    return [check for subject in _SUBJECTS.values() for check in subject.upload_checks]
 
 
 def exemption(model) -> str | None:

@@ -12,8 +12,11 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
+
+from . import registry
 
 
 def format_file_size(size: int) -> str:
@@ -45,7 +48,29 @@ def _vietnamese_size_messages(field) -> None:
     )
 
 
-class DocumentForm(BaseDocumentForm):
+class UploadChecksMixin:
+    """Runs the checks subjects register (``portal.core.registry.upload_checks``, e.g.
+    the classification gate) on a newly uploaded file, before anything is stored:
+    a refusal is a form error on the file, in the uploader's language."""
+
+    def __init__(self, *args, **kwargs):
+        self.uploader = kwargs.get("user")  # Wagtail's collection forms take it, keep none
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        file = cleaned_data.get("file")
+        if isinstance(file, UploadedFile) and "file" not in self.errors:
+            for check in registry.upload_checks():
+                try:
+                    check(file, cleaned_data.get("title", ""), self.uploader)
+                except ValidationError as error:
+                    self.add_error("file", error)
+                    break
+        return cleaned_data
+
+
+class DocumentForm(UploadChecksMixin, BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")
@@ -79,7 +104,7 @@ class DocumentForm(BaseDocumentForm):
             self._errors["file"] = kept
 
 
-class ImageForm(BaseImageForm):
+class ImageForm(UploadChecksMixin, BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")

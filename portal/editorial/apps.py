@@ -5,3 +5,10 @@ class EditorialConfig(AppConfig):
     name = "portal.editorial"
     label = "editorial"
     verbose_name = "Tòa soạn"
+
+    def ready(self):
+        from portal.core.registry import Subject, register_subject
+
+        from .gate import refuse_classified_upload
+
+        register_subject(Subject(label=self.label, upload_checks=(refuse_classified_upload,)))

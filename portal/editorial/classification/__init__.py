@@ -91,7 +91,9 @@ def scan_file(data: bytes, name: str = "", title: str = "") -> ScanResult:
         result.markings += name_markings(name.rsplit("/", 1)[-1], "tên tệp")
     try:
         for where, text in extract.parts(data, name):
-            if "dấu mực đỏ" in where:
+            if where.startswith(extract.NAME_PREFIX):
+                result.markings += name_markings(text.rsplit("/", 1)[-1], where)
+            elif "dấu mực đỏ" in where:
                 result.markings += stamp_markings(text, where)
             else:
                 result.markings += find_markings(text, where)

@@ -53,6 +53,8 @@ def kind_of(data: bytes, name: str) -> str:
             return "docx"
         if any(item.startswith("xl/") for item in names):
             return "xlsx"
+        if any(item.startswith("ppt/") for item in names):
+            return "pptx"
         if "content.xml" in names:
             return "odf"
         return "zip"
@@ -91,6 +93,8 @@ def parts(data: bytes, name: str = "") -> Iterator[tuple[str, str]]:
         "text": _text,
         "picture": _picture,
         "ole": _legacy_office,
+        "pptx": _pptx,
+        "zip": _zip,
     }
     reader = readers.get(kind)
     if reader is None:
@@ -215,6 +219,48 @@ def _xlsx(data: bytes) -> Iterator[tuple[str, str]]:
                     yield f"ô {cell.coordinate} ({sheet.title})", cell.value
     archive = zipfile.ZipFile(io.BytesIO(data))
     yield from _archive_pictures(archive, "xl/media/")
+
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _pptx(data: bytes) -> Iterator[tuple[str, str]]:
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    slides = sorted(
+        (
+            item
+            for item in archive.namelist()
+            if re.fullmatch(r"ppt/(slides|notesSlides|slideLayouts|slideMasters)/\w+\.xml", item)
+        ),
+        key=lambda item: (len(item), item),
+    )
+    for item in slides:
+        place = "ghi chú" if "notes" in item else "trang chiếu"
+        number = re.search(r"(\d+)\.xml$", item)
+        where = f"{place} {number.group(1)}" if number else place
+        yield where, _xml_lines(archive.read(item), (f"{_A}p",), (f"{_A}t",))
+    yield from _archive_pictures(archive, "ppt/media/")
+
+
+MAX_ARCHIVE_MEMBERS = 500
+MAX_ARCHIVE_BYTES = 300 * 1024 * 1024
+NAME_PREFIX = "tên tệp trong gói: "
+
+
+def _zip(data: bytes) -> Iterator[tuple[str, str]]:
+    """Every file of a ZIP archive, read as if uploaded alone (names included);
+    an archive too large or too deep to inspect is refused."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    members = [info for info in archive.infolist() if not info.is_dir()]
+    if len(members) > MAX_ARCHIVE_MEMBERS or sum(m.file_size for m in members) > MAX_ARCHIVE_BYTES:
+        raise UnreadableFile("Gói ZIP quá lớn để kiểm tra độ mật: hãy tải từng tệp lên.")
+    for member in members:
+        yield f"{NAME_PREFIX}{member.filename}", member.filename
+        content = archive.read(member)
+        if kind_of(content, member.filename) == "zip":
+            raise UnreadableFile("Gói ZIP lồng trong gói ZIP: không kiểm tra được độ mật.")
+        for where, text in parts(content, member.filename):
+            yield f"{member.filename}: {where}", text
 
 
 # --- plain text, pictures, legacy binary ---------------------------------------------

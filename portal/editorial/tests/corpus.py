@@ -172,3 +172,26 @@ def legacy_doc(paragraphs) -> bytes:
     paragraphs as UTF-16 text among binary records."""
     body = b"".join(p.encode("utf-16-le") + b"\r\x00" for p in paragraphs)
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + b"\x01\x02\x03\x04" * 32 + body
+
+
+def pptx(slides) -> bytes:
+    """A PowerPoint file's shape for the reader: one slide part per list of lines."""
+    drawing = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for number, lines in enumerate(slides, start=1):
+            paragraphs = "".join(f"<a:p><a:r><a:t>{line}</a:t></a:r></a:p>" for line in lines)
+            archive.writestr(
+                f"ppt/slides/slide{number}.xml",
+                f'<p:sld xmlns:a="{drawing}" xmlns:p="p"><a:txBody>{paragraphs}</a:txBody></p:sld>',
+            )
+    return buffer.getvalue()
+
+
+def zip_of(files: dict) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

@@ -123,6 +123,26 @@ MARKED = {
         MOST_SECRET,
         "Office 97-2003",
     ),
+    "PPTX, slide": (
+        lambda: corpus.pptx([corpus.LETTER[:3], ["TỐI MẬT", "Phương án bảo vệ"]]),
+        "a.pptx",
+        TOP_SECRET,
+        "trang chiếu 2",
+    ),
+    "ZIP, marked member": (
+        lambda: corpus.zip_of(
+            {"to-trinh.pdf": corpus.pdf(corpus.LETTER), "bc.docx": corpus.docx(["MẬT"])}
+        ),
+        "ho-so.zip",
+        SECRET,
+        "bc.docx: nội dung",
+    ),
+    "ZIP, marked member name": (
+        lambda: corpus.zip_of({"phu-luc/TUYET_MAT_phuong-an.txt": "Nội dung.".encode()}),
+        "ho-so.zip",
+        MOST_SECRET,
+        "tên tệp trong gói",
+    ),
     "file name only": (
         lambda: corpus.pdf(corpus.LETTER),
         "bao-cao-TOI-MAT.pdf",
@@ -154,6 +174,11 @@ CLEAN = {
         "du-toan.xlsx",
     ),
     "ODT, training": (lambda: corpus.odt(TRAINING, header="Tài liệu tập huấn"), "a.odt"),
+    "PPTX, training": (lambda: corpus.pptx([TRAINING]), "tap-huan.pptx"),
+    "ZIP of clean files": (
+        lambda: corpus.zip_of({"a.pdf": corpus.pdf(corpus.LETTER), "b.txt": "\n".join(TRAINING)}),
+        "ho-so.zip",
+    ),
     "plain text": (lambda: "\n".join(TRAINING).encode("utf-8"), "tin.txt"),
     "Word 97-2003": (lambda: corpus.legacy_doc(TRAINING), "tin.doc"),
 }
