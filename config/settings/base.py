@@ -129,6 +129,13 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hdnd"),
             "TIMEOUT": 60 * 60,
+            # A dead or hung Redis costs a request at most one short wait; then the
+            # backend's circuit breaker answers "not cached" without asking
+            # (portal.core.cache).
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.25")),
+            },
         }
     }
 else:

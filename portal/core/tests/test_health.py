@@ -19,7 +19,7 @@ def test_health_is_never_served_from_the_page_cache(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_unhealthy_when_the_cache_is_unreachable(client):
+def test_degraded_but_serving_when_the_cache_is_unreachable(client):
     unreachable = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -28,6 +28,6 @@ def test_unhealthy_when_the_cache_is_unreachable(client):
     }
     with override_settings(CACHES=unreachable):
         response = client.get("/healthz/")
-    assert response.status_code == 503
-    assert response.json()["cache"] == "error"
-    assert response.json()["database"] == "ok"
+    # Pages are still served (uncached): the balancer keeps the app, monitoring sees it.
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "error"}
