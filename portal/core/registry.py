@@ -15,7 +15,9 @@ its ``AppConfig.ready()`` it calls ``register_subject(Subject(...))`` with:
 - ``exempt``: models that are none of these, each with the reason;
 - ``upload_checks``: functions every uploaded image and document goes through
   before anything is stored (``check(file, title, user)`` raises a
-  ``ValidationError`` with the message for the uploader).
+  ``ValidationError`` with the message for the uploader);
+- ``publish_checks``: functions every page goes through before its content is
+  saved live, and in the page editor (``check(page)`` raises a ``ValidationError``).
 
 The base (``core``, ``search``, the menu, the page cache) reads only this
 module and imports no subject. Page types, settings and registered snippets
@@ -82,6 +84,7 @@ class Subject:
     cache_models: tuple = ()
     exempt: dict = field(default_factory=dict)
     upload_checks: tuple = ()
+    publish_checks: tuple = ()
 
 
 _SUBJECTS: dict[str, Subject] = {}
@@ -98,6 +101,7 @@ def register_subject(subject: Subject) -> Subject:
         cache_models=tuple(_model(model) for model in subject.cache_models),
         exempt={_model(model): reason for model, reason in subject.exempt.items()},
         upload_checks=tuple(subject.upload_checks),
+        publish_checks=tuple(subject.publish_checks),
     )
     _SUBJECTS[subject.label] = subject
     for listener in _LISTENERS:
@@ -150,6 +154,10 @@ def cache_models() -> list[type]:
 
 def upload_checks() -> list:
     return [check for subject in _SUBJECTS.values() for check in subject.upload_checks]
+
+
+def publish_checks() -> list:
+    return [check for subject in _SUBJECTS.values() for check in subject.publish_checks]
 
 
 def exemption(model) -> str | None:

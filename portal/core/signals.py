@@ -25,22 +25,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache, registry
-
-# Saves of a page that only record a draft, a lock or bookkeeping: they change
-# nothing a visitor sees, and contributors make them all day long.
-DRAFT_ONLY_FIELDS = frozenset(
-    {
-        "latest_revision",
-        "latest_revision_created_at",
-        "draft_title",
-        "has_unpublished_changes",
-        "wagtail_admin_comments",
-        "locked",
-        "locked_at",
-        "locked_by",
-        "numchild",
-    }
-)
+from .models.pages import DRAFT_ONLY_FIELDS
 
 
 def _invalidate(**kwargs):

@@ -10,5 +10,12 @@ class EditorialConfig(AppConfig):
         from portal.core.registry import Subject, register_subject
 
         from .gate import refuse_classified_upload
+        from .publishing import refuse_marked_page
 
-        register_subject(Subject(label=self.label, upload_checks=(refuse_classified_upload,)))
+        register_subject(
+            Subject(
+                label=self.label,
+                upload_checks=(refuse_classified_upload,),
+                publish_checks=(refuse_marked_page,),
+            )
+        )
