@@ -130,3 +130,14 @@ def test_bad_paths_are_404_or_400_in_vietnamese(client, surfaces, path):
     response = client.get(path)
     assert response.status_code in (400, 404), path
     assert any(text in response.content.decode() for text in VIETNAMESE_ERRORS)
+
+
+@pytest.mark.parametrize("host", ["bad host!", "evil.example.com", "localhost:99999x", "[::1"])
+def test_a_host_the_portal_does_not_serve_is_a_quiet_vietnamese_400(client, host, caplog):
+    caplog.set_level("INFO")
+    response = client.get("/", HTTP_HOST=host)
+    assert response.status_code == 400
+    assert "Tên miền trong yêu cầu không thuộc cổng thông tin này." in response.content.decode()
+    # One line of ours saying why, Django's one-line "Bad Request", no error, no traceback.
+    assert [r.getMessage() for r in caplog.records] == ["bad Host header refused", "Bad Request: /"]
+    assert all(r.levelname in ("INFO", "WARNING") and r.exc_info is None for r in caplog.records)
