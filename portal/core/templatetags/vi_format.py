@@ -102,3 +102,19 @@ def iso(value):
     if isinstance(value, date):
         return value.isoformat()
     return ""
+
+
+@register.filter
+def thoi_luong(value):
+    """A duration in Vietnamese words: timedelta(minutes=90) → "1 giờ 30 phút"."""
+    try:
+        minutes = round(value.total_seconds() / 60)
+    except AttributeError:
+        return ""
+    hours, minutes = divmod(max(0, minutes), 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} giờ")
+    if minutes or not hours:
+        parts.append(f"{minutes} phút")
+    return " ".join(parts)
