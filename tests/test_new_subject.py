@@ -9,6 +9,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from portal.core import registry
+from portal.core.signals import snippets_invalidating
 from tests.subject_app.factories import NoticeIndexPageFactory, NoticePageFactory
 from tests.subject_app.models import NoticeKind, NoticeVisit
 
@@ -122,3 +124,23 @@ def test_its_records_are_searchable_while_public(client, notices):
     office.delete()
     assert url not in search(client, "tru so tiep cong dan")
     assert notices["public"].url in search(client, "tiep cong dan")
+
+
+def test_its_snippet_is_accounted_for_without_being_listed():
+    from wagtail.snippets.models import get_snippet_models
+
+    assert NoticeKind in get_snippet_models()
+    assert NoticeKind not in registry.cache_models()
+    assert registry.account_for(NoticeKind) == "snippet"
+
+
+def test_an_exempt_snippet_does_not_change_cached_pages():
+    assert NoticeKind in snippets_invalidating()
+    subject = registry.Subject(label="test-exempt", exempt={NoticeKind: "shown nowhere"})
+    try:
+        registry.register_subject(subject)
+        assert NoticeKind not in snippets_invalidating()
+        assert registry.account_for(NoticeKind) == "exempt snippet: shown nowhere"
+    finally:
+        registry.unregister_subject("test-exempt")
+    assert NoticeKind in snippets_invalidating()

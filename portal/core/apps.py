@@ -13,6 +13,8 @@ class CoreConfig(AppConfig):
         registry.register_subject(
             registry.Subject(
                 label=self.label,
-                cache_models=("core.Author", "core.AdministrativeUnit", "core.RelatedAgencyLink"),
+                # Author and AdministrativeUnit are snippets: they invalidate cached
+                # pages without being listed here.
+                cache_models=("core.RelatedAgencyLink",),
             )
         )

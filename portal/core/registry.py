@@ -11,8 +11,10 @@ its ``AppConfig.ready()`` it calls ``register_subject(Subject(...))`` with:
 - ``menu``: the sections it adds to the main navigation, and the page type of
   each section's sub-menu;
 - ``cache_models``: models whose rows public pages show, so that a change to
-  one makes every cached page stale;
-- ``exempt``: models that are none of these, each with the reason;
+  one makes every cached page stale. Snippets need not be listed: every
+  registered snippet does so unless it is exempt;
+- ``exempt``: models that are none of these (or snippets no page shows), each
+  with the reason;
 - ``upload_checks``: functions every uploaded image and document goes through
   before anything is stored (``check(file, title, user)`` raises a
   ``ValidationError`` with the message for the uploader);
@@ -104,6 +106,7 @@ def register_subject(subject: Subject) -> Subject:
         publish_checks=tuple(subject.publish_checks),
     )
     _SUBJECTS[subject.label] = subject
+    _bump_version()
     for listener in _LISTENERS:
         listener(subject)
     return subject
@@ -111,6 +114,20 @@ def register_subject(subject: Subject) -> Subject:
 
 def unregister_subject(label: str) -> None:
     _SUBJECTS.pop(label, None)
+    _bump_version()
+
+
+_version = 0
+
+
+def _bump_version():
+    global _version
+    _version += 1
+
+
+def version() -> int:
+    """A number that changes whenever a subject is registered or removed."""
+    return _version
 
 
 def on_subject_registered(listener: Callable[[Subject], None]) -> None:
@@ -167,6 +184,12 @@ def exemption(model) -> str | None:
     return None
 
 
+def _snippet_models():
+    from wagtail.snippets.models import get_snippet_models
+
+    return get_snippet_models()
+
+
 def account_for(model) -> str | None:
     """How the registry accounts for ``model``, or ``None`` if it does not.
 
@@ -186,6 +209,8 @@ def account_for(model) -> str | None:
         return "searchable"
     if model in cache_models():
         return "cache model"
+    if model in _snippet_models():
+        return "snippet" if exemption(model) is None else f"exempt snippet: {exemption(model)}"
     reason = exemption(model)
     if reason is not None:
         return f"exempt: {reason}"

@@ -9,11 +9,16 @@ Whatever changes what anonymous visitors see bumps the page cache's generation
   of a live page that touches more than the draft bookkeeping (aliases,
   direct saves);
 - view restrictions on pages, sites, site settings, images and documents;
-- the models subjects register as ``cache_models`` (``portal.core.registry``):
-  the snippets and records that pages display.
+- every snippet (Wagtail's snippet registry: nothing to list), unless the
+  subject that owns it exempts it with a reason;
+- the other models subjects register as ``cache_models``
+  (``portal.core.registry``): the records that pages display.
 
-Each handler is connected to its own senders only: saving any other model
-(a log row, a counter kept in a model of its own) never reaches this module.
+Each handler is connected to its own senders only, except the snippet one:
+snippets are registered from ``wagtail_hooks`` modules, after every
+``AppConfig.ready()``, so it listens to every save and acts on snippets only.
+Saving any other model (a log row, a counter kept in a model of its own)
+never invalidates anything.
 """
 
 from django.apps import apps
@@ -23,6 +28,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 from . import page_cache, registry
 from .models.pages import DRAFT_ONLY_FIELDS
@@ -68,7 +74,36 @@ def invalidate_page_cache_on(*models):
         _connect(model, _invalidate)
 
 
+_snippets_seen: tuple[tuple[int, int], frozenset] = ((-1, -1), frozenset())
+
+
+def snippets_invalidating():
+    """The snippet models whose changes invalidate cached pages.
+
+    Every registered snippet that is not exempt, and not already connected as a
+    cache model. Recomputed when Wagtail's snippet list or the registry changes.
+    """
+    global _snippets_seen
+    snippet_models = get_snippet_models()
+    key = (len(snippet_models), registry.version())
+    if _snippets_seen[0] != key:
+        connected = set(registry.cache_models())
+        models = frozenset(
+            model
+            for model in snippet_models
+            if model not in connected and registry.exemption(model) is None
+        )
+        _snippets_seen = (key, models)
+    return _snippets_seen[1]
+
+
+def _any_saved(sender, **kwargs):
+    if sender in snippets_invalidating():
+        page_cache.invalidate()
+
+
 def _subject_registered(subject):
+
     invalidate_page_cache_on(*subject.cache_models)
 
 
@@ -85,4 +120,6 @@ def connect_all():
     for model in (get_image_model(), get_document_model()):
         _connect(model, _media_saved)
     invalidate_page_cache_on(PageViewRestriction, Site)
+    post_save.connect(_any_saved, dispatch_uid="page-cache:snippets:save")
+    post_delete.connect(_any_saved, dispatch_uid="page-cache:snippets:delete")
     registry.on_subject_registered(_subject_registered)

@@ -23,6 +23,7 @@ class NewsConfig(AppConfig):
                         item_label="Chuyên mục tin tức",
                     ),
                 ),
-                cache_models=(models.Genre, models.Topic),
+                # Genre is a snippet: it invalidates cached pages without being listed.
+                cache_models=(models.Topic,),
             )
         )

@@ -19,7 +19,7 @@ class SubjectAppConfig(AppConfig):
         from portal.core.registry import MenuSection, Searchable, Subject, register_subject
         from portal.search.documents import SearchDocument
 
-        from .models import NoticeIndexPage, NoticeKind, NoticeOffice, NoticePage, NoticeVisit
+        from .models import NoticeIndexPage, NoticeOffice, NoticePage, NoticeVisit
 
         def notice_document(page):
             return SearchDocument(
@@ -46,7 +46,6 @@ class SubjectAppConfig(AppConfig):
                         NoticeIndexPage, item_type=NoticePage, item_label="Danh sách thông báo"
                     ),
                 ),
-                cache_models=(NoticeKind,),
                 exempt={NoticeVisit: "a visit counter: no page shows it"},
             )
         )
