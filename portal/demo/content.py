@@ -386,9 +386,9 @@ QUICK_LINKS = [
 
 # Demo accounts: (username, first name, last name, is_superuser, group, author unit)
 USERS = [
-    ("bientap", "Thu", "Hoàng Thị", False, "Editors", STAFF_UNIT),
-    ("thuky", "Minh", "Nông Văn", False, "Editors", STAFF_UNIT),
-    ("truongban", "Hải", "Lý Đức", False, "Moderators", STAFF_UNIT),
-    ("ctv.babe", "Hoa", "Triệu Thị", False, "Editors", "Cộng tác viên - huyện Ba Bể"),
-    ("ctv.chomoi", "Tuấn", "Ma Văn", False, "Editors", "Cộng tác viên - huyện Chợ Mới"),
+    ("bientap", "Thu", "Hoàng Thị", False, "Thư ký", STAFF_UNIT),
+    ("thuky", "Minh", "Nông Văn", False, "Thư ký", STAFF_UNIT),
+    ("truongban", "Hải", "Lý Đức", False, "Ban Biên tập", STAFF_UNIT),
+    ("ctv.babe", "Hoa", "Triệu Thị", False, "Cộng tác viên", "Cộng tác viên - huyện Ba Bể"),
+    ("ctv.chomoi", "Tuấn", "Ma Văn", False, "Cộng tác viên", "Cộng tác viên - huyện Chợ Mới"),
 ]
