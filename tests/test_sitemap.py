@@ -59,7 +59,7 @@ def tree(home, news_index, category, other_category):
     restriction = PageViewRestriction.objects.create(
         page=private_category, restriction_type="groups"
     )
-    restriction.groups.add(Group.objects.create(name="Ban Biên tập"))
+    restriction.groups.add(Group.objects.get(name="Ban Biên tập"))
 
     expired = ArticlePageFactory(parent=category, title="Tin hết hạn")
     Page.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - timedelta(minutes=5))

@@ -190,7 +190,7 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False  # see config/formats/vi/formats.py
 FORMAT_MODULE_PATH = ["config.formats"]
-LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]  # the admin in Vietnamese: docs/vietnamese-admin.md
 
 # --- Static and media -----------------------------------------------------
 STATIC_URL = "/static/"
@@ -224,6 +224,11 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# The admin asks nothing of another host (docs/vietnamese-admin.md): a closed
+# government network reaches none, and none should learn who works in the admin.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
@@ -243,7 +248,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # public one). On PostgreSQL it uses the portal's text-search configuration
 # (``portal_vi``: ``simple`` behind ``unaccent``, created by portal_search's
 # migration 0002), so "dai bieu" finds "đại biểu" there too.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend reading Vietnamese on SQLite too (docs/search.md).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.admin_backend"}}
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portal_vi"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -1,6 +1,10 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views
 from .models import AdministrativeUnit, Author
 
 
@@ -28,3 +32,29 @@ class AdministrativeUnitViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(AdministrativeUnitViewSet)
+
+
+# The help menu: the portal's own editor guide, in Vietnamese, instead of
+# Wagtail's links to guide.wagtail.org that a closed network cannot open.
+EXTERNAL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def drop_external_help_links(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP_ITEMS)]
+
+
+@hooks.register("register_help_menu_item")
+def register_editor_guide_menu_item():
+    return MenuItem(
+        "Hướng dẫn biên tập",
+        reverse("portal_editor_guide"),
+        name="portal-editor-guide",
+        icon_name="help",
+        order=1000,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_editor_guide_url():
+    return [path("huong-dan/", admin_views.editor_guide, name="portal_editor_guide")]

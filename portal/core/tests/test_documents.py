@@ -68,7 +68,7 @@ def test_group_restricted_document_is_refused_to_other_users(client, django_user
     restriction = CollectionViewRestriction.objects.create(
         collection=collection, restriction_type="groups"
     )
-    restriction.groups.add(Group.objects.create(name="Ban Biên tập"))
+    restriction.groups.add(Group.objects.get(name="Ban Biên tập"))
     document = make_document(collection)
     client.force_login(django_user_model.objects.create_user("ctv", password="x"))
     response = client.get(document.url)
