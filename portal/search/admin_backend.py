@@ -1,7 +1,8 @@
 """The admin's search backend: Wagtail's database backend, reading Vietnamese.
 
 On PostgreSQL it is Wagtail's own backend with ``SEARCH_CONFIG = "portal_vi"``
-(unaccent and "đ" folded by the text-search configuration). On SQLite it is
+(unaccent and "đ" folded by the text-search configuration), used for its
+autocomplete column too (the page explorer searches by autocompletion). On SQLite it is
 Wagtail's FTS5 backend with the query's "đ" folded to "d", as the FTS table's
 rows are (migration ``portal_search.0006``); FTS5 removes the other marks itself.
 So "dai bieu", "cho moi" and "ba be" find "đại biểu", "Chợ Mới" and "Ba Bể" in the
@@ -50,6 +51,11 @@ def _sqlite_backend_class():
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
     backend = _database_backend(params)
+    if connection.vendor == "postgresql" and getattr(backend, "config", None):
+        # Wagtail autocompletes (the page explorer's search) with the stock
+        # ``simple`` configuration, which keeps the marks; ``portal_vi`` copies
+        # ``simple`` (no stemming) and folds them, so it serves both.
+        backend.autocomplete_config = backend.config
     if connection.vendor == "sqlite":
         stock, vietnamese = _sqlite_backend_class()
         if type(backend) is stock:  # FTS5 available (else Wagtail's fallback backend)
