@@ -17,7 +17,7 @@ MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve migrate demo static test test-fast test-browser lint format \
-	check bench worker lock clean
+	check bench worker lock clean translations
 
 help: ## List every target with what it does
 	@echo "Targets (make <target>):"
@@ -55,6 +55,9 @@ run: demo static ## Install, migrate, load demo data and start the portal on htt
 	@echo " Dừng: Ctrl+C"
 	@echo "================================================================"
 	$(MANAGE) runserver $(HOST):$(PORT) --noreload
+
+translations: $(STAMP) ## After upgrading Wagtail/Django: merge their new strings into the Vietnamese catalogs, report, compile
+	$(MANAGE) translations_update
 
 serve: $(STAMP) ## Start the portal without migrating or loading data
 	$(MANAGE) runserver $(HOST):$(PORT)

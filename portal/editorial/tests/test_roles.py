@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Collection, Workflow
+from wagtail.models import Collection, Page, Workflow
 
 from portal.news.factories import ArticlePageFactory
 
@@ -29,6 +29,7 @@ def test_the_four_roles_and_the_workflow_have_vietnamese_names():
         "Ban Biên tập"
     ]
     assert Collection.get_first_root_node().name == "Gốc"
+    assert Page.objects.get(depth=1).title == "Gốc"
 
 
 def test_a_contributor_writes_and_edits_own_drafts_only_and_never_publishes(category):
