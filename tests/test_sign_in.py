@@ -60,3 +60,20 @@ def test_behind_a_proxy_the_address_is_the_one_the_proxy_appended(rf, settings):
     assert client_ip(request) == "127.0.0.1"
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(request) == "203.0.113.7"  # "1.2.3.4" was written by the client
+
+
+def test_a_password_alone_does_not_open_the_admin_to_a_superuser(client, secretary):
+    """Two-factor sign-in comes after the password (portal.editorial.two_factor)."""
+    assert sign_in(client, "thuky", PASSWORD).status_code == 302
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("portal_two_factor_enrol"))
+
+
+def test_force_login_in_tests_stands_for_a_finished_sign_in(client, secretary):
+    """The root conftest.py verifies force_login sessions; it enrols no app."""
+    from portal.editorial.two_factor.services import two_factor_enrolled
+
+    client.force_login(secretary)
+    assert client.get("/admin/pages/").status_code == 200
+    assert not two_factor_enrolled(secretary)

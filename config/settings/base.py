@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,7 +78,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(), after auth
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.editorial.two_factor.middleware.TwoFactorMiddleware",  # after OTP and messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -181,6 +186,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "portal.core.auth.client_ip"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor sign-in to the admin (portal.editorial.two_factor, docs/deploy.md): a
+# TOTP app plus ten single-use recovery codes (django-otp). Required of the
+# secretariat, the editorial board, administrators and superusers; contributors may
+# turn it on. PORTAL_DEMO_SKIP_2FA lifts the requirement for a demo only (dev
+# settings); production forces it off and `check --deploy` refuses it.
+PORTAL_DEMO_SKIP_2FA = env_bool("PORTAL_DEMO_SKIP_2FA", False)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "HĐND tỉnh")
+OTP_TOTP_THROTTLE_FACTOR = 1  # django-otp's back-off: 1, 2, 4, 8 … seconds after failures
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no TOTP key in Django's admin
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -20,6 +20,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# Two-factor sign-in is never skipped in production, whatever the environment says
+# (and `check --deploy` fails if a settings module turns it back on).
+PORTAL_DEMO_SKIP_2FA = False
+
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # S3-compatible media storage (django-storages), see docs/deploy.md. The bucket
     # stays private: images get signed URLs that outlive a cached page, documents

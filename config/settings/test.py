@@ -9,6 +9,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# The two-factor requirement is on in the tests whatever the environment says
+# (the root conftest.py says how force_login sessions count as verified).
+PORTAL_DEMO_SKIP_2FA = False
 
 # A subject written for the tests alone (tests/subject_app): it proves that a new
 # subject joins search, menus, the page cache and visibility from its own app.

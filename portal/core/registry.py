@@ -19,7 +19,11 @@ its ``AppConfig.ready()`` it calls ``register_subject(Subject(...))`` with:
   before anything is stored (``check(file, title, user)`` raises a
   ``ValidationError`` with the message for the uploader);
 - ``publish_checks``: functions every page goes through before its content is
-  saved live, and in the page editor (``check(page)`` raises a ``ValidationError``).
+  saved live, and in the page editor (``check(page)`` raises a ``ValidationError``);
+- ``submission_checks``: what an item must carry before it goes to review
+  (``check(page)`` returns its problems, one sentence each, saying where); the
+  page editor shows them when the item is submitted, and the workflow's
+  automatic-checks step returns the item with them.
 
 The base (``core``, ``search``, the menu, the page cache) reads only this
 module and imports no subject. Page types, settings and registered snippets
@@ -87,6 +91,7 @@ class Subject:
     exempt: dict = field(default_factory=dict)
     upload_checks: tuple = ()
     publish_checks: tuple = ()
+    submission_checks: tuple = ()
 
 
 _SUBJECTS: dict[str, Subject] = {}
@@ -104,6 +109,7 @@ def register_subject(subject: Subject) -> Subject:
         exempt={_model(model): reason for model, reason in subject.exempt.items()},
         upload_checks=tuple(subject.upload_checks),
         publish_checks=tuple(subject.publish_checks),
+        submission_checks=tuple(subject.submission_checks),
     )
     _SUBJECTS[subject.label] = subject
     _bump_version()
@@ -175,6 +181,10 @@ def upload_checks() -> list:
 
 def publish_checks() -> list:
     return [check for subject in _SUBJECTS.values() for check in subject.publish_checks]
+
+
+def submission_checks() -> list:
+    return [check for subject in _SUBJECTS.values() for check in subject.submission_checks]
 
 
 def exemption(model) -> str | None:

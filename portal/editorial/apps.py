@@ -9,13 +9,21 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from portal.core.registry import Subject, register_subject
 
+        from . import models
         from .gate import refuse_classified_upload
         from .publishing import refuse_marked_page
+        from .two_factor import checks  # noqa: F401  (registers the system checks)
 
         register_subject(
             Subject(
                 label=self.label,
                 upload_checks=(refuse_classified_upload,),
                 publish_checks=(refuse_marked_page,),
+                exempt={
+                    models.ReviewReason: "the newsroom's list of reasons; no public page shows it",
+                    models.ReviewTaskState: "a review step's state, admin only",
+                    models.ReviewTask: "a workflow step, admin only",
+                    models.AutomaticChecksTask: "a workflow step, admin only",
+                },
             )
         )

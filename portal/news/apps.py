@@ -9,7 +9,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from portal.core.registry import MenuSection, Subject, register_subject
 
-        from . import models, search
+        from . import checks, models, search
 
         register_subject(
             Subject(
@@ -25,5 +25,6 @@ class NewsConfig(AppConfig):
                 ),
                 # Genre is a snippet: it invalidates cached pages without being listed.
                 cache_models=(models.Topic,),
+                submission_checks=(checks.article_problems, checks.gallery_problems),
             )
         )

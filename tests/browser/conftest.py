@@ -74,6 +74,16 @@ def browser(chromium_path, monkeypatch):
         playwright.stop()
 
 
+@pytest.fixture(autouse=True)
+def _password_sign_in(request, settings):
+    """Browser tests of other screens sign in with a password alone, as the demo
+    does (PORTAL_DEMO_SKIP_2FA, in this test's settings only). Two-factor sign-in
+    is driven end to end by the tests marked ``two_factor`` (test_two_factor.py),
+    where the requirement stays on."""
+    if not request.node.get_closest_marker("two_factor"):
+        settings.PORTAL_DEMO_SKIP_2FA = True
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(

@@ -24,10 +24,15 @@ def test_the_four_roles_and_the_workflow_have_vietnamese_names():
     assert set(ROLES) <= set(Group.objects.values_list("name", flat=True))
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
     workflow = Workflow.objects.get(name="Quy trình duyệt tin bài")
-    assert [task.name for task in workflow.tasks] == ["Ban Biên tập duyệt"]
-    assert list(workflow.tasks[0].specific.groups.values_list("name", flat=True)) == [
-        "Ban Biên tập"
+    assert [task.name for task in workflow.tasks] == [
+        "Kiểm tra tự động",
+        "Thư ký xem xét",
+        "Ban Biên tập duyệt",
     ]
+    reviewers = [
+        list(task.specific.groups.values_list("name", flat=True)) for task in workflow.tasks[1:]
+    ]
+    assert reviewers == [["Thư ký"], ["Ban Biên tập"]]
     assert Collection.get_first_root_node().name == "Gốc"
     assert Page.objects.get(depth=1).title == "Gốc"
 

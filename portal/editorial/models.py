@@ -1,0 +1,164 @@
+"""The newsroom's workflow steps (Wagtail tasks) and the reasons for returning an item.
+
+The workflow "Quy trình duyệt tin bài" (data migration 0003) runs:
+
+1. ``AutomaticChecksTask`` "Kiểm tra tự động": passes the item on by itself, or
+   returns it to the author with every problem found (``checks.py``);
+2. ``ReviewTask`` "Thư ký xem xét": the secretariat passes it on or returns it;
+3. ``ReviewTask`` "Ban Biên tập duyệt": the board approves (Wagtail publishes the
+   item when the last step approves) or rejects.
+
+Returning or rejecting takes a reason from ``ReviewReason`` (an editable list)
+and a comment; the reason is kept on the step's state (``ReviewTaskState``) so
+the year's returns can be counted by reason (``selectors.return_reasons``).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from wagtail.models import GroupApprovalTask, Task, TaskState
+from wagtail.snippets.models import register_snippet
+
+from .checks import problems_comment, submission_problems
+
+PASSED_COMMENT = "Đạt kiểm tra tự động: không có dấu mật, đủ thông tin bắt buộc và mô tả ảnh."
+
+
+@register_snippet
+class ReviewReason(models.Model):
+    """Why an item was returned or rejected (ảnh chất lượng thấp, trùng lặp…)."""
+
+    name = models.CharField("Lý do", max_length=120, unique=True)
+    sort_order = models.PositiveSmallIntegerField("Thứ tự", default=0)
+    active = models.BooleanField("Đang dùng", default=True)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "Lý do trả lại"
+        verbose_name_plural = "Lý do trả lại"
+
+    def __str__(self):
+        return self.name
+
+
+class ReviewTaskState(TaskState):
+    reason = models.ForeignKey(
+        ReviewReason,
+        verbose_name="Lý do",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="task_states",
+    )
+
+    class Meta:
+        verbose_name = "Lượt xem xét"
+        verbose_name_plural = "Lượt xem xét"
+
+
+class ReturnForm(forms.Form):
+    reason = forms.TypedChoiceField(
+        label="Lý do",
+        coerce=int,
+        error_messages={
+            "required": "Hãy chọn lý do trả lại.",
+            "invalid_choice": "Lý do này không có trong danh sách, hãy chọn lại.",
+        },
+    )
+    comment = forms.CharField(
+        label="Nhận xét cho tác giả",
+        widget=forms.Textarea({"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "Hãy ghi nhận xét: cần sửa gì, ở đâu."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].choices = [("", "Chọn lý do")] + [
+            (reason.pk, reason.name) for reason in ReviewReason.objects.filter(active=True)
+        ]
+
+
+class PassForm(forms.Form):
+    comment = forms.CharField(
+        label="Nhận xét", widget=forms.Textarea({"rows": 3}), max_length=2000, required=False
+    )
+
+
+class ReviewTask(GroupApprovalTask):
+    """A group's review step whose returns carry a reason and a comment."""
+
+    pass_label = models.CharField("Nút chuyển tiếp", max_length=60, default="Chuyển tiếp")
+    return_label = models.CharField("Nút trả lại", max_length=60, default="Trả lại tác giả")
+
+    task_state_class = ReviewTaskState
+    admin_form_fields = GroupApprovalTask.admin_form_fields + ["pass_label", "return_label"]
+
+    class Meta:
+        verbose_name = "Bước xem xét có lý do"
+        verbose_name_plural = "Bước xem xét có lý do"
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [
+                ("reject", self.return_label, True),
+                ("approve", self.pass_label, False),
+                ("approve", f"{self.pass_label} kèm nhận xét", True),
+            ]
+        return []
+
+    def get_form_for_action(self, action):
+        return ReturnForm if action == "reject" else PassForm
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name != "reject":
+            return super().on_action(task_state, user, action_name, **kwargs)
+        # The modal's form asked for both; a request that skipped it is refused.
+        form = ReturnForm({"reason": kwargs.get("reason"), "comment": kwargs.get("comment")})
+        if not form.is_valid():
+            raise PermissionDenied("Trả lại cần một lý do trong danh sách và một nhận xét.")
+        state = task_state.specific
+        state.reason = ReviewReason.objects.get(pk=form.cleaned_data["reason"])
+        state.reject(user=user, comment=form.cleaned_data["comment"])
+        return None
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Thành viên các nhóm được chọn chuyển tiếp hoặc trả lại; "
+            "trả lại phải có lý do và nhận xét."
+        )
+
+
+class AutomaticChecksTask(Task):
+    """Passes the item on by itself, or returns it with every problem found."""
+
+    class Meta:
+        verbose_name = "Bước kiểm tra tự động"
+        verbose_name_plural = "Bước kiểm tra tự động"
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        page = task_state.revision.as_object() if task_state.revision else None
+        problems = submission_problems(page) if page is not None else []
+        # Finished here: Wagtail moves the workflow on (or to "needs changes").
+        if problems:
+            task_state.reject(update=False, comment=problems_comment(problems))
+        else:
+            task_state.approve(update=False, comment=PASSED_COMMENT)
+        return task_state
+
+    def get_actions(self, obj, user):
+        return []
+
+    def locked_for_user(self, obj, user):
+        return False
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Kiểm tra dấu mật, thông tin bắt buộc, mô tả và chú thích ảnh; "
+            "đạt thì chuyển bước sau, không đạt thì trả lại tác giả kèm danh sách cần sửa."
+        )
