@@ -153,9 +153,6 @@ class AutomaticChecksTask(Task):
     def get_actions(self, obj, user):
         return []
 
-    def locked_for_user(self, obj, user):
-        return False
-
     @classmethod
     def get_description(cls):
         return (

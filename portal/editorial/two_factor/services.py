@@ -199,6 +199,12 @@ def _new_recovery_codes() -> list[str]:
 # --- Session --------------------------------------------------------------------
 
 
+def _log_failure(user, method: str, reason: str, **context) -> None:
+    """A failed code, logged by kind and reason (never the code)."""
+    data = {"method": method, "reason": reason, **context}
+    log(instance=user, action=ACTION_VERIFY_FAILED, user=user, data=data)
+
+
 def session_verify(request, device) -> None:
     """Mark the session as verified by ``device`` (django-otp), under a new key."""
     otp_login(request, device)
@@ -241,22 +247,12 @@ def enrolment_confirm(request, device: TOTPDevice, raw_code: str) -> Verificatio
         return Verification(error=WRONG_TOTP)
     locked = _locked_seconds(device)
     if locked:
-        log(
-            instance=user,
-            action=ACTION_VERIFY_FAILED,
-            user=user,
-            data={"method": "totp", "reason": "throttled", "stage": "enrol"},
-        )
+        _log_failure(user, "totp", "throttled", stage="enrol")
         return Verification(error=THROTTLED.format(seconds=locked))
     with transaction.atomic():
         verified = verify_token(user, device.persistent_id, kind[1])
         if verified is None:
-            log(
-                instance=user,
-                action=ACTION_VERIFY_FAILED,
-                user=user,
-                data={"method": "totp", "reason": "wrong_code", "stage": "enrol"},
-            )
+            _log_failure(user, "totp", "wrong_code", stage="enrol")
             return Verification(error=WRONG_TOTP)
         verified.confirmed = True
         verified.name = TOTP_DEVICE_NAME
@@ -292,30 +288,15 @@ def verification_attempt(request, raw_code: str) -> Verification:
     device = totp_device(user) if method == "totp" else recovery_device(user)
     wrong = WRONG_TOTP if method == "totp" else WRONG_RECOVERY
     if device is None:
-        log(
-            instance=user,
-            action=ACTION_VERIFY_FAILED,
-            user=user,
-            data={"method": method, "reason": "no_device"},
-        )
+        _log_failure(user, method, "no_device")
         return Verification(error=wrong)
     locked = _locked_seconds(device)
     if locked:
-        log(
-            instance=user,
-            action=ACTION_VERIFY_FAILED,
-            user=user,
-            data={"method": method, "reason": "throttled"},
-        )
+        _log_failure(user, method, "throttled")
         return Verification(error=THROTTLED.format(seconds=locked))
     verified = verify_token(user, device.persistent_id, token)
     if verified is None:
-        log(
-            instance=user,
-            action=ACTION_VERIFY_FAILED,
-            user=user,
-            data={"method": method, "reason": "wrong_code"},
-        )
+        _log_failure(user, method, "wrong_code")
         return Verification(error=wrong)
     session_verify(request, verified)
     left = recovery_codes_left(user) if method == "recovery" else None
