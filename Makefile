@@ -38,7 +38,7 @@ migrate: $(STAMP) ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 demo: migrate ## Load the demo portal (idempotent: a second run changes nothing)
-	$(MANAGE) load_demo $(DEMO_ARGS)
+	$(MANAGE) load_demo --address http://$(HOST):$(PORT) $(DEMO_ARGS)
 
 static: $(STAMP) ## Collect static files into var/static
 	$(MANAGE) collectstatic --noinput --verbosity 0
@@ -54,7 +54,8 @@ run: demo static ## Install, migrate, load demo data and start the portal on htt
 		print('   (mật khẩu mặc định khi load_demo tạo tài khoản; đặt lại: make demo DEMO_ARGS=\"--admin-password ...\")')"
 	@echo " Dừng: Ctrl+C"
 	@echo "================================================================"
-	$(MANAGE) runserver $(HOST):$(PORT) --noreload
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-false} WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \
+		$(MANAGE) runserver $(HOST):$(PORT) --noreload
 
 translations: $(STAMP) ## After upgrading Wagtail/Django: merge their new strings into the Vietnamese catalogs, report, compile
 	$(MANAGE) translations_update

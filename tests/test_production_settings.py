@@ -39,10 +39,21 @@ def run_with_production_settings(args, with_secret_key=True, **extra_env):
 
 def test_deploy_check_passes_with_nothing_silenced():
     result = run_with_production_settings(
-        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        PORTAL_BASE_URL="https://hdnd.example.gov.vn",
+        DEFAULT_FROM_EMAIL="Cổng thông tin HĐND tỉnh <noreply@hdnd.example.gov.vn>",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 silenced" in result.stdout
+
+
+def test_deploy_check_asks_for_the_base_url_and_a_mail_sender():
+    result = run_with_production_settings(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+    )
+    assert result.returncode != 0
+    assert "portal.W010" in result.stderr + result.stdout
+    assert "portal.W011" in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -10,6 +10,11 @@ SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Mail leaves through the tasks worker (portal.core.mail): a request never waits on the
+# mail server, and a delivery that fails is retried, then logged at ERROR. The server
+# itself is EMAIL_HOST & co. in base.py, from the environment (docs/deploy.md §2).
+EMAIL_BACKEND = "portal.core.mail.TaskEmailBackend"
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]

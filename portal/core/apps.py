@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Nền tảng"
 
     def ready(self):
-        from . import registry, signals
+        from . import checks, registry, signals  # noqa: F401 - checks register themselves
 
         signals.connect_all()
         registry.register_subject(

@@ -10,14 +10,18 @@ protocol's 50,000 URLs per file: each section is split into pages of
 ``PageSitemap.limit`` URLs (``/sitemap-pages.xml?p=2``...).
 """
 
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import http_date
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemap_views
 
+from . import site_url
 from .visibility import visible_pages
 
 
@@ -45,7 +49,27 @@ SITEMAPS = {"pages": PageSitemap}
 
 
 def sitemap_index(request):
-    return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    """Django's index, with every location from the portal's base URL
+    (``portal.core.site_url``) like the URLs inside the sections."""
+    items = []
+    latest = None
+    for section, sitemap_cls in sitemap_views.prepare_sitemaps(request, SITEMAPS).items():
+        location = site_url.absolute(
+            reverse("sitemap_section", kwargs={"section": section}), request
+        )
+        lastmod = sitemap_cls.get_latest_lastmod()
+        latest = max(filter(None, (latest, lastmod)), default=None)
+        items.append(SitemapIndexItem(location, lastmod))
+        for number in range(2, sitemap_cls.paginator.num_pages + 1):
+            items.append(SitemapIndexItem(f"{location}?p={number}", lastmod))
+    headers = {"Last-Modified": http_date(latest.timestamp())} if latest else None
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": items},
+        content_type="application/xml",
+        headers=headers,
+    )
 
 
 def sitemap_section(request, section):
@@ -53,6 +77,6 @@ def sitemap_section(request, section):
 
 
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = site_url.absolute(reverse("sitemap"), request)
     body = render_to_string("robots.txt", {"sitemap_url": sitemap_url}, request=request)
     return HttpResponse(body, content_type="text/plain; charset=utf-8")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from wagtail.models import Site
 
+from portal.core import site_url
 from portal.core.models import SiteSettings
 from portal.core.visibility import visible_pages
 
@@ -64,7 +65,7 @@ class NewsFeed(Feed):
             if category is None:
                 raise Http404("Không tìm thấy chuyên mục này.")
         portal_name = SiteSettings.for_site(site).portal_name
-        return FeedSource(request, site, portal_name, category, site.root_url + "/")
+        return FeedSource(request, site, portal_name, category, site_url.base_url(request) + "/")
 
     # --- the channel -------------------------------------------------------------
 
@@ -89,7 +90,7 @@ class NewsFeed(Feed):
         return f"Tin bài mới nhất của {source.portal_name}."
 
     def feed_url(self, source):
-        return source.request.build_absolute_uri(source.request.path)
+        return site_url.absolute(source.request.path, source.request)
 
     def feed_copyright(self, source):
         return source.portal_name

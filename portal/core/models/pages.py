@@ -4,6 +4,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
 from .. import registry
+from ..site_url import base_url
 from ..text import slugify_vi
 from ..visibility import is_expired
 
@@ -71,6 +72,7 @@ class BasePage(Page):
     """
 
     base_form_class = BasePageForm
+    og_type = "website"  # Open Graph type of the page (og:type)
 
     class Meta:
         abstract = True
@@ -92,6 +94,19 @@ class BasePage(Page):
             for check in registry.publish_checks():
                 check(self)
         return super().save(*args, **kwargs)
+
+    def get_url_parts(self, request=None):
+        """Full URLs begin with the portal's base URL (``portal.core.site_url``),
+        not with the Wagtail site's hostname and port."""
+        parts = super().get_url_parts(request=request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, _root_url, page_path = parts
+        return site_id, base_url(request), page_path
+
+    def social_image(self):
+        """The picture shown when the page is shared (og:image), or None."""
+        return None
 
     def route(self, request, path_components):
         """A page whose ``expire_at`` has passed is gone even if still live:

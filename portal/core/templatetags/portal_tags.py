@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, Site
 
-from portal.core import registry
+from portal.core import registry, site_url
 from portal.core.visibility import visible_pages
 
 register = template.Library()
@@ -96,8 +96,15 @@ def breadcrumb_trail(page, inclusive=False):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, page):
+    """The page's full URL, from the portal's base URL (``portal.core.site_url``)."""
     request = context.get("request")
     return page.get_full_url(request)
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    """A site path or media URL as an absolute URL (og:image, the print footer)."""
+    return site_url.absolute(path, context.get("request"))
 
 
 @register.inclusion_tag("includes/share_links.html", takes_context=True)
@@ -221,3 +228,49 @@ def cached_fragment(parser, token):
     return CachedFragmentNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
     )
+
+
+SOCIAL_IMAGE_FILTER = "fill-1200x630"
+
+
+@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def social_meta(context, title=""):
+    """Open Graph tags for every public page: og:title, og:type, og:url (the
+    canonical address), og:site_name, og:description and, where the page has a
+    picture, og:image as a 1200×630 rendition."""
+    request = context.get("request")
+    page = context.get("page")
+    portal_name = ""
+    site_settings = context.get("settings")
+    if site_settings is not None:
+        try:
+            portal_name = site_settings["core"]["SiteSettings"].portal_name
+        except (KeyError, AttributeError, TypeError):
+            portal_name = ""
+    description = ""
+    image = None
+    if page is not None and getattr(page, "pk", None):
+        title = title or getattr(page, "seo_title", "") or page.title
+        description = (
+            getattr(page, "search_description", "")
+            or getattr(page, "lead", "")
+            or getattr(page, "intro", "")
+        )
+        picture = page.social_image() if hasattr(page, "social_image") else None
+        if picture is not None:
+            rendition = picture.get_rendition(SOCIAL_IMAGE_FILTER)
+            image = {
+                "url": site_url.absolute(rendition.url, request),
+                "width": rendition.width,
+                "height": rendition.height,
+                "alt": getattr(page, "featured_image_alt", "") or title,
+            }
+    path = request.path if request is not None else "/"
+    return {
+        "title": title or portal_name,
+        "type": getattr(page, "og_type", "website") if page is not None else "website",
+        "url": site_url.absolute(path, request),
+        "site_name": portal_name,
+        "description": description,
+        "image": image,
+    }

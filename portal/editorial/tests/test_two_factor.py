@@ -424,7 +424,10 @@ def test_production_settings_force_the_requirement_on_whatever_the_environment()
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
     result = with_production_settings(
-        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PORTAL_DEMO_SKIP_2FA="1"
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        PORTAL_DEMO_SKIP_2FA="1",
+        PORTAL_BASE_URL="https://hdnd.example.gov.vn",
+        DEFAULT_FROM_EMAIL="noreply@hdnd.example.gov.vn",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -18,6 +18,8 @@ from .topics import ArticleTopic
 class ArticlePage(BasePage):
     """A news item, article or photo story ("tin, bài, ảnh") under one category."""
 
+    og_type = "article"
+
     genre = models.ForeignKey(
         "news.Genre",
         verbose_name="Thể loại",
@@ -107,6 +109,9 @@ class ArticlePage(BasePage):
         context["topics"] = self.topics_by_name
         context["related"] = partial(related_articles, self)
         return context
+
+    def social_image(self):
+        return self.featured_image
 
     def byline_authors(self):
         return [

@@ -10,6 +10,8 @@ from portal.core.models import BasePage
 class GalleryPage(BasePage):
     """A photo gallery: captioned photos with their photographers."""
 
+    og_type = "article"
+
     intro = models.TextField("Giới thiệu", blank=True, max_length=1000)
     event_date = models.DateField("Ngày diễn ra sự kiện", null=True, blank=True)
 
@@ -41,6 +43,9 @@ class GalleryPage(BasePage):
     def cover(self):
         first = self.photos.first()
         return first.image if first else None
+
+    def social_image(self):
+        return self.cover
 
 
 class GalleryPhoto(Orderable):

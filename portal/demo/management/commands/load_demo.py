@@ -5,6 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.core.site_url import base_url
 from portal.demo import services
 
 QUIET_LOGGERS = ("django_tasks", "wagtail")
@@ -39,6 +40,12 @@ class Command(BaseCommand):
             help="Số tiến trình song song khi tạo tin bài (chỉ PostgreSQL; mặc định: số lõi CPU).",
         )
         parser.add_argument("--no-progress", action="store_true", help="Không hiện thanh tiến độ.")
+        parser.add_argument(
+            "--address",
+            default=None,
+            help="Địa chỉ cổng sẽ được phục vụ (vd. http://127.0.0.1:8100), để in đúng địa chỉ "
+            "trang quản trị; mặc định PORTAL_BASE_URL hoặc WAGTAILADMIN_BASE_URL.",
+        )
 
     def handle(self, *args, **options):
         if options["workers"] is not None and options["workers"] < 1:
@@ -69,9 +76,10 @@ class Command(BaseCommand):
         password = report.admin_password or (
             f"mật khẩu đã đặt khi tạo lần đầu (mặc định {services.DEFAULT_ADMIN_PASSWORD})"
         )
+        address = (options["address"] or base_url()).rstrip("/")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Đăng nhập quản trị: http://127.0.0.1:8000/admin/ — tài khoản "
+                f"Đăng nhập quản trị: {address}/admin/ — tài khoản "
                 f"{services.ADMIN_USERNAME}, mật khẩu: {password}"
             )
         )
