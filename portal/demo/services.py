@@ -88,7 +88,7 @@ def demo_load(
         news_index, categories = _sections(home)
         pool = _image_pool(image_pool, seed, admin, report)
         _site_settings(site)
-        _home_furniture(home, categories, pool)
+        _home_furniture(home, news_index, categories, pool)
     report.galleries_created = _galleries(seed, galleries, categories, pool)
 
     heads = specs.article_specs(seed, articles, pool_size=image_pool, full=False)
@@ -289,8 +289,9 @@ def _site_settings(site):
         )
 
 
-def _home_furniture(home, categories, pool):
+def _home_furniture(home, news_index, categories, pool):
     """Banners and quick links, published through a revision like an editor would."""
+    _retire_quick_links(home)
     if (
         HomeBanner.objects.filter(page=home).exists()
         or HomeQuickLink.objects.filter(page=home).exists()
@@ -306,11 +307,26 @@ def _home_furniture(home, categories, pool):
         )
         for order, (title, category) in enumerate(content.BANNERS)
     ]
+    by_title = {page.title: page for page in categories.values()}
     home.quick_links = [
-        HomeQuickLink(title=title, link_url=url, sort_order=order)
-        for order, (title, url) in enumerate(content.QUICK_LINKS)
+        HomeQuickLink(
+            title=title, link_page=by_title[target] if target else news_index, sort_order=order
+        )
+        for order, (title, target) in enumerate(content.QUICK_LINKS)
     ]
     home.save_revision().publish()
+
+
+def _retire_quick_links(home):
+    """Remove the quick links earlier demo data pointed at the wrong section."""
+    stale = [
+        link.pk
+        for link in HomeQuickLink.objects.filter(page=home)
+        if (link.title, link.link_url) in content.RETIRED_QUICK_LINKS
+    ]
+    if stale:
+        home.quick_links = [link for link in home.quick_links.all() if link.pk not in stale]
+        home.save_revision().publish()
 
 
 def _galleries(seed, count, categories, pool):

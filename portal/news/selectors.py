@@ -1,7 +1,11 @@
 """Reads of news content for public pages: constant query counts."""
 
+from datetime import datetime
+
 from django.db import connection
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from wagtail.models import Page
 
 from portal.core.visibility import visible_pages
@@ -34,8 +38,60 @@ def articles_tagged(topic):
     return article_listing(ArticlePage.objects.filter(tagged_items__tag=topic))
 
 
+def articles_in_period(queryset, archive):
+    """``queryset`` restricted to the year (and month) of an ``ArchiveFilter``,
+    by publication date in the portal's time zone."""
+    if not archive.active:
+        return queryset
+    zone = timezone.get_current_timezone()
+    start_month = archive.month or 1
+    start = timezone.make_aware(datetime(archive.year, start_month, 1), zone)
+    if archive.month:
+        end_year, end_month = (
+            (archive.year + 1, 1)
+            if archive.month == 12
+            else (
+                archive.year,
+                archive.month + 1,
+            )
+        )
+    else:
+        end_year, end_month = archive.year + 1, 1
+    end = timezone.make_aware(datetime(end_year, end_month, 1), zone)
+    return queryset.filter(first_published_at__gte=start, first_published_at__lt=end)
+
+
+def archive_years(queryset):
+    """[ArchiveYear] for the visible articles of ``queryset``, newest year first,
+    each with its months and counts (one aggregate query)."""
+    from .archive import ArchiveYear
+
+    rows = (
+        visible_pages(queryset)
+        .order_by()
+        .annotate(month=TruncMonth("first_published_at", tzinfo=timezone.get_current_timezone()))
+        .values("month")
+        .annotate(count=Count("pk"))
+    )
+    years = {}
+    for row in rows:
+        if row["month"] is None:
+            continue
+        month = (
+            timezone.localtime(row["month"]) if timezone.is_aware(row["month"]) else row["month"]
+        )
+        entry = years.setdefault(month.year, ArchiveYear(month.year))
+        entry.count += row["count"]
+        entry.months.append((month.month, row["count"]))
+    for entry in years.values():
+        entry.months.sort(reverse=True)
+    return [years[year] for year in sorted(years, reverse=True)]
+
+
 __all__ = [
+    "archive_years",
     "article_listing",
+    "articles_in_period",
     "attach_categories",
     "articles_in_category",
     "articles_tagged",

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
+from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
@@ -289,6 +290,38 @@ def test_command_prints_how_to_log_in(capsys):
         "load_demo", "--articles", "12", "--galleries", "1", "--images", "3", "--no-progress"
     )
     assert "Đã tạo 0 tin bài mới" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_command_prints_the_admin_address_it_is_given(capsys):
+    args = ("--articles", "12", "--galleries", "1", "--images", "3", "--no-progress")
+    call_command("load_demo", *args, "--address", "http://127.0.0.1:8100")
+    assert "http://127.0.0.1:8100/admin/" in capsys.readouterr().out
+    with override_settings(PORTAL_BASE_URL="https://hdnd.example.gov.vn"):
+        call_command("load_demo", *args)
+    out = capsys.readouterr().out
+    assert "https://hdnd.example.gov.vn/admin/" in out and ":8000" not in out
+
+
+@pytest.mark.django_db
+def test_quick_links_lead_to_the_section_they_name(client):
+    """Each quick link points at a page whose title it repeats; the links earlier
+    demo data pointed at news categories under other sections' names are removed."""
+    load()
+    home = HomePage.objects.get()
+    links = list(home.quick_links.select_related("link_page"))
+    assert links
+    for link in links:
+        assert link.link_page is not None, link.title
+        assert link.title in link.link_page.title or link.link_page.title in link.title
+    # A database loaded before: links named after sections that do not exist yet.
+    home.quick_links.create(title="Thống kê đơn thư", link_url="/tin-tuc/cac-ban-hdnd/")
+    home.save_revision().publish()
+    load()
+    home = HomePage.objects.get()
+    titles = [link.title for link in home.live_revision.as_object().quick_links.all()]
+    assert "Thống kê đơn thư" not in titles
+    assert "Thống kê đơn thư" not in client.get("/").content.decode()
 
 
 @pytest.mark.django_db

@@ -14,11 +14,44 @@ LISTING_PAGE_SIZE = 20
 
 
 def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
-    """A page of results; ``?page=abc`` gives the first page, ``?page=99999`` the last."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """A page of results; ``?page=abc`` gives the first page, ``?page=99999`` the last
+    (``portal.news.archive.page_number``, which the fragment keys use too)."""
+    from ..archive import page_number
+
+    return Paginator(queryset, per_page).get_page(page_number(request.GET))
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class ArchiveMixin:
+    """``?nam=`` / ``?thang=`` on a listing page (``portal.news.archive``): a bad
+    date is a Vietnamese 400; a good one is ``archive`` in the context, with the
+    years and months that hold articles as ``archive_years``."""
+
+    def archive_queryset(self):
+        raise NotImplementedError
+
+    def serve(self, request, *args, **kwargs):
+        from portal.core.middleware import bad_request
+
+        from ..archive import ArchiveFilterError, archive_filter
+
+        try:
+            request.news_archive = archive_filter(request.GET)
+        except ArchiveFilterError as error:
+            return bad_request(str(error))
+        return super().serve(request, *args, **kwargs)
+
+    def archive_context(self, request, context):
+        from portal.news.selectors import archive_years
+
+        from ..archive import ArchiveFilter
+
+        archive = getattr(request, "news_archive", None) or ArchiveFilter()
+        context["archive"] = archive
+        context["archive_years"] = SimpleLazyObject(lambda: archive_years(self.archive_queryset()))
+        return archive
+
+
+class NewsIndexPage(ArchiveMixin, RoutablePageMixin, BasePage):
     """ "Tin tức": the parent of every news category; also serves tag pages."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=["bold", "italic", "link"])
@@ -40,6 +73,22 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         match = getattr(request, "routable_resolver_match", None)
         if match is not None and match.url_name != "index_route":
             return context  # a sub-route (tag page) brings its own content
+        archive = self.archive_context(request, context)
+        if archive.active:
+            from portal.news.selectors import (
+                article_listing,
+                articles_in_period,
+                attach_categories,
+            )
+
+            def listing():
+                queryset = article_listing(self.archive_queryset())
+                articles = paginate(request, articles_in_period(queryset, archive))
+                attach_categories(articles.object_list)
+                return articles
+
+            context["articles"] = SimpleLazyObject(listing)
+            return context
 
         def sections():
             categories = list(visible_categories(self))
@@ -49,6 +98,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         # Read on first use only (see NewsCategoryPage.get_context).
         context["category_sections"] = SimpleLazyObject(sections)
         return context
+
+    def archive_queryset(self):
+        from .article import ArticlePage
+
+        return ArticlePage.objects.descendant_of(self)
 
     @path("chu-de/<slug:tag_slug>/", name="topic")
     def topic(self, request, tag_slug):
@@ -69,12 +123,16 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         articles = SimpleLazyObject(listing)
         return self.render(
             request,
-            context_overrides={"topic": topic, "articles": articles},
+            context_overrides={
+                "topic": topic,
+                "articles": articles,
+                "archive": getattr(request, "news_archive", None),
+            },
             template="news/topic_page.html",
         )
 
 
-class NewsCategoryPage(BasePage):
+class NewsCategoryPage(ArchiveMixin, BasePage):
     """A category ("chuyên mục") editors manage: one organ or column."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=["bold", "italic", "link"])
@@ -99,16 +157,22 @@ class NewsCategoryPage(BasePage):
         verbose_name = "Chuyên mục"
         verbose_name_plural = "Chuyên mục"
 
+    def archive_queryset(self):
+        from .article import ArticlePage
+
+        return ArticlePage.objects.child_of(self)
+
     def get_context(self, request, *args, **kwargs):
-        from portal.news.selectors import articles_in_category
+        from portal.news.selectors import articles_in_category, articles_in_period
 
         from .gallery import GalleryPage, GalleryPhoto
 
         context = super().get_context(request, *args, **kwargs)
+        archive = self.archive_context(request, context)
         # Read on first use only: not at all when the template's fragments come
         # from the fragment cache.
         context["articles"] = SimpleLazyObject(
-            lambda: paginate(request, articles_in_category(self))
+            lambda: paginate(request, articles_in_period(articles_in_category(self), archive))
         )
         context["galleries"] = SimpleLazyObject(
             lambda: list(
