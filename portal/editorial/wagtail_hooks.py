@@ -6,6 +6,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
+from . import sections
 from .models import AutomaticChecksTask
 from .two_factor import services as two_factor
 from .two_factor import urls as two_factor_urls
@@ -69,3 +70,17 @@ def tell_the_author_what_the_automatic_checks_found(request, page):
     if not isinstance(task_state.task.specific, AutomaticChecksTask):
         return
     messages.error(request, task_state.comment.replace("\n- ", " • "))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def contributors_choose_only_their_own_items(pages, request):
+    return sections.limit_to_own_items(pages, request.user)
+
+
+@hooks.register("construct_homepage_panels")
+def add_the_newsroom_panels(request, panels):
+    """ "Tin bài của tôi" for everyone who writes; the queue for reviewers."""
+    from .dashboard import MyItemsPanel, ReviewQueuePanel
+
+    panels.append(MyItemsPanel())
+    panels.append(ReviewQueuePanel())

@@ -44,6 +44,10 @@ def newsroom(role):
     home = HomePage.objects.get()
     news = NewsIndexPageFactory(parent=home, title="Tin tức", slug="tin-tuc")
     category = NewsCategoryPageFactory(parent=news, title="Hoạt động HĐND")
+    if role == "Cộng tác viên":
+        from portal.editorial.sections import grant_section
+
+        grant_section(user, category)  # a contributor writes in the sections given
     GenreFactory(name="Tin", sort_order=1)
     article = ArticlePageFactory(
         parent=category, title="Kỳ họp thứ 13 HĐND tỉnh khai mạc", owner=user, live=False

@@ -30,3 +30,27 @@ def vietnamese_ocr():
             "tesseract-ocr tesseract-ocr-vie` (or set TESSERACT_PATH).",
             pytrace=False,
         )
+
+
+def member(role, username):
+    """A user in one of the newsroom's role groups."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username, password="Mat-khau-dai-2026!")
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def people(category):
+    """An author who writes in ``category``, a secretary and a board member."""
+    from portal.editorial.sections import grant_section
+
+    author = member("Cộng tác viên", "ctv-cho-moi")
+    grant_section(author, category)
+    return {
+        "author": author,
+        "secretary": member("Thư ký", "thu-ky"),
+        "board": member("Ban Biên tập", "ban-bien-tap"),
+    }

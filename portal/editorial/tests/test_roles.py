@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, Page, Workflow
 
+from portal.editorial.sections import grant_section
 from portal.news.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +41,8 @@ def test_the_four_roles_and_the_workflow_have_vietnamese_names():
 def test_a_contributor_writes_and_edits_own_drafts_only_and_never_publishes(category):
     author = member("Cộng tác viên", "ctv-a")
     other = member("Cộng tác viên", "ctv-b")
+    grant_section(author, category)
+    grant_section(other, category)
     own = ArticlePageFactory(parent=category, title="Tin của tôi", owner=author, live=False)
     theirs = ArticlePageFactory(parent=category, title="Tin người khác", owner=other, live=False)
     mine = own.permissions_for_user(author)

@@ -1,8 +1,6 @@
 """The newsroom's workflow: automatic checks → secretariat → board, with reasons."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.images.tests.utils import get_test_image_file
@@ -14,21 +12,6 @@ from portal.news.factories import ArticlePageFactory
 from portal.news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
-
-
-def member(role, username):
-    user = get_user_model().objects.create_user(username, password="Mat-khau-dai-2026!")
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-@pytest.fixture
-def people():
-    return {
-        "author": member("Cộng tác viên", "ctv-cho-moi"),
-        "secretary": member("Thư ký", "thu-ky"),
-        "board": member("Ban Biên tập", "ban-bien-tap"),
-    }
 
 
 def submit(page, user):
