@@ -13,6 +13,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 
+from .audit import record_refused_upload
 from .classification import scan_file
 
 logger = logging.getLogger("portal.editorial.gate")
@@ -36,6 +37,7 @@ def refuse_classified_upload(file, title: str = "", user=None) -> None:
                 "where": marking.where,
             },
         )
+        record_refused_upload(user, file.name or "", len(data), marking.level, marking.where)
         if result.declassified:
             raise ValidationError(
                 "Tệp mang dấu “đã giải mật” (%(where)s): cần Trưởng ban Biên tập xác nhận "

@@ -6,7 +6,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
-from . import sections
+from . import audit, sections
 from .models import AutomaticChecksTask
 from .two_factor import services as two_factor
 from .two_factor import urls as two_factor_urls
@@ -53,7 +53,7 @@ def register_two_factor_reset_button(user, request_user):
 
 @hooks.register("register_log_actions")
 def register_two_factor_log_actions(actions):
-    for action, label, message in two_factor.LOG_ACTIONS:
+    for action, label, message in (*two_factor.LOG_ACTIONS, *audit.LOG_ACTIONS):
         actions.register_action(action, label, message)
 
 
