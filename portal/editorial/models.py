@@ -58,6 +58,12 @@ class ReviewTaskState(TaskState):
         verbose_name_plural = "Lượt xem xét"
 
 
+def _problems_of(task_state) -> list:
+    """The automatic checks' problems with the revision a step starts on."""
+    page = task_state.revision.as_object() if task_state.revision else None
+    return submission_problems(page) if page is not None else []
+
+
 class ReturnForm(forms.Form):
     reason = forms.TypedChoiceField(
         label="Lý do",
@@ -112,6 +118,18 @@ class ReviewTask(GroupApprovalTask):
     def get_form_for_action(self, action):
         return ReturnForm if action == "reject" else PassForm
 
+    def start(self, workflow_state, user=None):
+        """The automatic checks again, as the step starts: after a return Wagtail
+        resumes at this step, not at the first, and the board's step comes just
+        before publication. An item that no longer passes goes back to its author
+        with every problem, before a person spends time on it."""
+        task_state = super().start(workflow_state, user=user)
+        problems = _problems_of(task_state)
+        if problems:
+            comment = f"Kiểm tra tự động khi vào bước “{self.name}”:\n" + problems_comment(problems)
+            task_state.reject(update=False, comment=comment)
+        return task_state
+
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name != "reject":
             return super().on_action(task_state, user, action_name, **kwargs)
@@ -141,8 +159,7 @@ class AutomaticChecksTask(Task):
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
-        page = task_state.revision.as_object() if task_state.revision else None
-        problems = submission_problems(page) if page is not None else []
+        problems = _problems_of(task_state)
         # Finished here: Wagtail moves the workflow on (or to "needs changes").
         if problems:
             task_state.reject(update=False, comment=problems_comment(problems))

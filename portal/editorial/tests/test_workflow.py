@@ -1,5 +1,7 @@
 """The newsroom's workflow: automatic checks → secretariat → board, with reasons."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -107,6 +109,55 @@ def test_the_whole_path_ends_published_only_after_the_board(category, people):
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
     assert ArticlePage.objects.get(pk=page.pk).live
+
+
+def test_a_resubmitted_item_is_checked_again_before_the_secretariat_sees_it(category, people):
+    """After a return Wagtail resumes at the step that returned the item, not at the
+    automatic checks: the review steps run the checks again as they start."""
+    page = ArticlePageFactory(parent=category, live=False, owner=people["author"])
+    state = submit(page, people["author"])
+    secretariat = state.current_task_state
+    secretariat.task.specific.on_action(
+        secretariat,
+        people["secretary"],
+        "reject",
+        reason=ReviewReason.objects.get(name="Thông tin chưa chính xác").pk,
+        comment="Sửa ngày diễn ra sự kiện.",
+    )
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.event_date = None  # the author "fixes" it by removing the date
+    page.save_revision(user=people["author"])
+    state.refresh_from_db()
+    state.resume(user=people["author"])
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    again = state.current_task_state
+    assert again.task.name == "Thư ký xem xét" and again.pk != secretariat.pk
+    assert "Kiểm tra tự động khi vào bước “Thư ký xem xét”" in again.comment
+    assert "Chưa nhập ngày diễn ra sự kiện" in again.comment
+    assert ReviewTaskState.objects.get(pk=again.pk).reason is None  # not a person's return
+    # Fixed for real: resubmitted, it reaches the secretariat.
+    page.event_date = datetime.date(2019, 5, 15)
+    page.save_revision(user=people["author"])
+    state.resume(user=people["author"])
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.task.name == "Thư ký xem xét"
+
+
+def test_the_board_step_checks_the_item_again_before_publication(category, people):
+    page = ArticlePageFactory(parent=category, live=False, owner=people["author"])
+    state = submit(page, people["author"])
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.authors.all().delete()  # the byline lost while the item waited
+    page.save_revision(user=people["secretary"])
+    secretariat = state.current_task_state
+    secretariat.task.specific.on_action(secretariat, people["secretary"], "approve")
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.current_task_state.task.name == "Ban Biên tập duyệt"
+    assert "Chưa ghi tác giả" in state.current_task_state.comment
+    assert not ArticlePage.objects.get(pk=page.pk).live
 
 
 def test_the_return_modal_lists_the_reasons_and_refuses_an_empty_form(category, people, client):
