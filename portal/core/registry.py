@@ -24,6 +24,9 @@ its ``AppConfig.ready()`` it calls ``register_subject(Subject(...))`` with:
   (``check(page)`` returns its problems, one sentence each, saying where); the
   page editor shows them when the item is submitted, and the workflow's
   automatic-checks step returns the item with them.
+- ``page_images``: the pictures an item shows (``images(page)`` returns
+  ``PageImage(where, image, lead)`` for each, ``lead`` for the one a listing and a
+  share show), so the newsroom checks their quality without knowing the subject.
 
 The base (``core``, ``search``, the menu, the page cache) reads only this
 module and imports no subject. Page types, settings and registered snippets
@@ -92,6 +95,17 @@ class Subject:
     upload_checks: tuple = ()
     publish_checks: tuple = ()
     submission_checks: tuple = ()
+    page_images: tuple = ()
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """One picture of an item: where it is (for messages), the image, and whether it
+    is the item's lead picture."""
+
+    where: str
+    image: object
+    lead: bool = False
 
 
 _SUBJECTS: dict[str, Subject] = {}
@@ -110,6 +124,7 @@ def register_subject(subject: Subject) -> Subject:
         upload_checks=tuple(subject.upload_checks),
         publish_checks=tuple(subject.publish_checks),
         submission_checks=tuple(subject.submission_checks),
+        page_images=tuple(subject.page_images),
     )
     _SUBJECTS[subject.label] = subject
     _bump_version()
@@ -185,6 +200,17 @@ def publish_checks() -> list:
 
 def submission_checks() -> list:
     return [check for subject in _SUBJECTS.values() for check in subject.submission_checks]
+
+
+def page_images(page) -> list[PageImage]:
+    """Every picture the subjects say ``page`` shows."""
+    return [
+        found
+        for subject in _SUBJECTS.values()
+        for images in subject.page_images
+        for found in images(page)
+        if found.image is not None
+    ]
 
 
 def exemption(model) -> str | None:

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 
 from portal.core import registry
 
+from .image_quality import quality_problems
+
 
 def submission_problems(page) -> list[str]:
     problems = []
@@ -24,6 +26,7 @@ def submission_problems(page) -> list[str]:
             problems.extend(error.messages)
     for check in registry.submission_checks():
         problems.extend(check(page))
+    problems.extend(quality_problems(page))
     return problems
 
 

@@ -22,6 +22,7 @@ from wagtail.models import GroupApprovalTask, Task, TaskState
 from wagtail.snippets.models import register_snippet
 
 from .checks import problems_comment, submission_problems
+from .image_quality import quality_warnings
 
 PASSED_COMMENT = "Đạt kiểm tra tự động: không có dấu mật, đủ thông tin bắt buộc và mô tả ảnh."
 
@@ -164,7 +165,12 @@ class AutomaticChecksTask(Task):
         if problems:
             task_state.reject(update=False, comment=problems_comment(problems))
         else:
-            task_state.approve(update=False, comment=PASSED_COMMENT)
+            page = task_state.revision.as_object() if task_state.revision else None
+            warnings = quality_warnings(page) if page is not None else []
+            comment = PASSED_COMMENT
+            if warnings:
+                comment += "\nLưu ý cho người duyệt:\n" + "\n".join(f"- {w}" for w in warnings)
+            task_state.approve(update=False, comment=comment)
         return task_state
 
     def get_actions(self, obj, user):

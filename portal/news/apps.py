@@ -26,5 +26,6 @@ class NewsConfig(AppConfig):
                 # Genre is a snippet: it invalidates cached pages without being listed.
                 cache_models=(models.Topic,),
                 submission_checks=(checks.article_problems, checks.gallery_problems),
+                page_images=(checks.article_images, checks.gallery_images),
             )
         )

@@ -8,6 +8,8 @@ is not a news item has none.
 
 from __future__ import annotations
 
+from portal.core.registry import PageImage
+
 from .models import ArticlePage, GalleryPage
 
 
@@ -64,3 +66,34 @@ def gallery_problems(page) -> list[str]:
         where = f"Ảnh thứ {position} của thư viện ({_image_title(photo.image)})"
         problems += _description_problems(where, photo.alt, photo.caption)
     return problems
+
+
+def article_images(page) -> list[PageImage]:
+    if not isinstance(page, ArticlePage):
+        return []
+    found = []
+    if page.featured_image_id:
+        found.append(
+            PageImage(
+                f"Ảnh đại diện {_image_title(page.featured_image)}", page.featured_image, True
+            )
+        )
+    for position, block in _block_images(page.body):
+        image = block.value["image"]
+        found.append(
+            PageImage(f"Ảnh thứ {position} trong phần Nội dung ({_image_title(image)})", image)
+        )
+    return found
+
+
+def gallery_images(page) -> list[PageImage]:
+    if not isinstance(page, GalleryPage):
+        return []
+    return [
+        PageImage(
+            f"Ảnh thứ {position} của thư viện ({_image_title(photo.image)})",
+            photo.image,
+            position == 1,
+        )
+        for position, photo in enumerate(page.photos.all(), start=1)
+    ]

@@ -29,8 +29,16 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         help_text="Ví dụ: Giấy phép số .../GP-TTĐT do Sở Thông tin và Truyền thông cấp ngày ...",
     )
 
+    min_image_width = models.PositiveIntegerField(
+        "Chiều rộng tối thiểu của ảnh chính (px)",
+        default=1200,
+        help_text="Tin bài có ảnh đại diện (thư viện ảnh: ảnh đầu tiên) hẹp hơn bị trả lại "
+        "ở bước kiểm tra tự động. 0: không kiểm tra.",
+    )
+
     panels = [
         FieldPanel("portal_name"),
+        FieldPanel("min_image_width"),
         MultiFieldPanel(
             [
                 FieldPanel("governing_body"),

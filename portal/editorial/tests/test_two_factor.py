@@ -455,19 +455,23 @@ def test_enrolment_verification_and_failures_are_on_the_audit_log_without_codes(
     client.post(VERIFY, {"code": wrong})
     unthrottle(device)
     client.post(VERIFY, {"code": good})
-    assert actions_of(board) == [
+    assert [action for action in actions_of(board) if "two_factor" in action] == [
         services.ACTION_ENROL,
         services.ACTION_VERIFY_FAILED,
         services.ACTION_VERIFY,
     ]
-    entries = ModelLogEntry.objects.for_instance(board)
+    entries = ModelLogEntry.objects.for_instance(board).filter(action__contains="two_factor")
     assert {entry.user_id for entry in entries} == {board.pk}
     failed = entries.get(action=services.ACTION_VERIFY_FAILED)
     assert failed.data == {"method": "totp", "reason": "wrong_code"}
     logged = " ".join(str(entry.data) + entry.label for entry in entries)
     for secret in [good, wrong, *codes, *(code.replace("-", "") for code in codes)]:
         assert secret not in logged
-    labels = {action: log_registry.get_action_label(action) for action in actions_of(board)}
+    labels = {
+        action: log_registry.get_action_label(action)
+        for action in actions_of(board)
+        if "two_factor" in action
+    }
     assert labels == {
         services.ACTION_ENROL: "Bật xác thực hai bước",
         services.ACTION_VERIFY: "Xác thực hai bước",
@@ -592,4 +596,4 @@ def test_wagtails_own_audit_of_request_user_survives_the_otp_middleware(client):
     assert response.status_code == 302, response.context and [
         form.errors for form in response.context.get("panels_by_tab", {})
     ]
-    assert actions_of(writer) == ["wagtail.edit"]
+    assert actions_of(writer) == ["portal.auth.login", "wagtail.edit"]
