@@ -90,6 +90,10 @@ check: $(STAMP) ## Django system checks, production deploy checks and missing mi
 bench: $(STAMP) ## HTTP benchmark under gunicorn + wrk on PostgreSQL/Redis (see bench/README.md)
 	$(PY) bench/http_bench.py $(BENCH_ARGS)
 
+.PHONY: fault-bench
+fault-bench: $(STAMP) ## Redis and PostgreSQL stopped/frozen under load: 503s, no 500s, recovery (bench/README.md)
+	$(PY) bench/fault_bench.py $(BENCH_ARGS)
+
 worker: $(STAMP) ## Run the tasks worker (production settings; dev and tests run tasks at once)
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "make worker runs the production tasks worker \
 	(database backend): set DJANGO_SECRET_KEY and DATABASE_URL as in docs/deploy.md. \

@@ -214,3 +214,24 @@ def test_a_visitor_who_unlocked_a_page_bypasses_the_cache(client, site):
     assert "Tin nền thứ nhất" in unlocked.content.decode()
     for url in urls.values():
         assert get(client, url)["X-Cache"] == "BYPASS", url
+
+
+def test_no_surface_reads_a_parameter_it_was_not_made_for(client, site):
+    """``?x=<random>`` on every public surface is served from that surface's one
+    entry: nothing on the way (Wagtail's routing, the middlewares, the templates,
+    the feeds and sitemaps) reads the query string as a whole."""
+    from portal.core.tests.test_page_cache import stored_entries
+
+    gallery = GalleryPageFactory(parent=site["category"], title="Ảnh kỳ họp")
+    urls = {**surfaces(site), "article": site["old"][0].url, "gallery": gallery.url}
+    urls.update(
+        {"sitemap-index": "/sitemap.xml", "robots": "/robots.txt", "index": site["index"].url}
+    )
+    for url in urls.values():
+        assert get(client, url)["X-Cache"] == "MISS", url
+    assert len(stored_entries()) == len(urls)
+    for i in range(5):
+        for name, url in urls.items():
+            response = get(client, f"{url}?x={i}-{timezone.now().timestamp()}&utm_source=z")
+            assert response["X-Cache"] == "HIT", name
+    assert len(stored_entries()) == len(urls)

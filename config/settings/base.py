@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.core.middleware.BadRequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.core.outage.DatabaseOutageMiddleware",  # 503 on a database outage (see module)
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -159,6 +161,16 @@ else:
 
 # Full-page cache for anonymous visitors (portal.core.page_cache).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Entries one path may have (``?page=``, ``?nam=`` values) per PAGE_CACHE_SECONDS.
+PAGE_CACHE_VARIANTS = int(os.environ.get("PAGE_CACHE_VARIANTS", "100"))
+# Search (portal.search.cache, docs/search.md): result pages cached for anonymous
+# visitors for SEARCH_CACHE_SECONDS (0: off), at most SEARCH_CACHE_MAX_ENTRIES stored
+# per such window; an address may run SEARCH_RATE_LIMIT searches that are not
+# answered from that cache per SEARCH_RATE_LIMIT_SECONDS (0: no limit), then gets 429.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))
+SEARCH_CACHE_MAX_ENTRIES = int(os.environ.get("SEARCH_CACHE_MAX_ENTRIES", "500"))
+SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
+SEARCH_RATE_LIMIT_SECONDS = int(os.environ.get("SEARCH_RATE_LIMIT_SECONDS", "60"))
 
 # --- Background tasks (django-tasks) --------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -195,6 +207,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# After the front-end sign-in (/_util/login/, for pages restricted to signed-in
+# visitors) without a ``next``, and after a page or document password with no safe
+# return address: the home page.
+LOGIN_REDIRECT_URL = "/"
 
 # Failed sign-ins (django-axes): after AXES_FAILURE_LIMIT failures an account is
 # locked, and so is an address, each on its own, for AXES_COOLOFF_TIME; the page
@@ -301,19 +317,34 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/login.html"
 WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "documents/password_required.html"
 
 # --- Security headers -----------------------------------------------------
-SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CONTENT_TYPE_NOSNIFF = True  # every response: pages, documents, media the app serves
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 
+# Who may frame the portal, one rule for every environment, sent twice: as
+# X-Frame-Options (older browsers) and as the CSP's frame-ancestors, derived from it
+# so the two never disagree. Nobody: the site frames none of its own pages, and
+# Wagtail's live preview (in the admin, outside the CSP) sets SAMEORIGIN on its view.
+X_FRAME_OPTIONS = "DENY"
+
+
+def frame_ancestors(x_frame_options: str) -> list[str]:
+    """The CSP frame-ancestors saying what X-Frame-Options says."""
+    return {"DENY": ["'none'"], "SAMEORIGIN": ["'self'"]}[x_frame_options.upper()]
+
+
+# The only other sites the portal frames: video players (the video block).
+EMBED_FRAME_ORIGINS = ["https://www.youtube.com", "https://www.youtube-nocookie.com"]
+
 # Strict Content-Security-Policy for the public site: no inline script or
-# style anywhere. The Wagtail admin (which relies on inline script) and
-# Django's own admin are excluded; they sit behind login.
+# style anywhere. The Wagtail admin (which relies on inline script) is excluded;
+# it sits behind login.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -321,12 +352,41 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["https://www.youtube.com", "https://www.youtube-nocookie.com"],
+        "frame-src": EMBED_FRAME_ORIGINS,
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": frame_ancestors(X_FRAME_OPTIONS),
     },
+}
+
+# Permissions-Policy on every response (portal.core.headers): the browser features
+# the portal never uses are refused to it, to anything injected into it and to any
+# frame; a video player may go full screen, play and show picture-in-picture.
+# "browsing-topics" is the advertising-interest API that replaced FLoC's
+# "interest-cohort" (which browsers no longer recognise).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": ["self", *EMBED_FRAME_ORIGINS],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": ["self", *EMBED_FRAME_ORIGINS],
+    "fullscreen": ["self", *EMBED_FRAME_ORIGINS],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": ["self", *EMBED_FRAME_ORIGINS],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
 }
 
 # --- Logging: structured (JSON) to stdout ---------------------------------

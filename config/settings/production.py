@@ -2,6 +2,8 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -18,12 +20,31 @@ EMAIL_BACKEND = "portal.core.mail.TaskEmailBackend"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+one_year = 60 * 60 * 24 * 365
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(one_year)))
+# HSTS directives (docs/deploy.md §2). includeSubDomains is on by default: it covers the
+# names *under* the portal's own host (….hdnd.backan.gov.vn), not the province's other
+# subdomains beside it; turn it off when the portal answers on a domain with subdomains
+# that are not all on https yet (the province's own domain, say). preload is off by
+# default, as hstspreload.org asks of software that sends HSTS for others: only the
+# owner of the registrable domain may submit it to the browsers' list, a commitment that
+# takes months to undo and reaches every subdomain; it needs includeSubDomains and a
+# max-age of a year. A directive the environment turned off is not reported as missing
+# by `check --deploy` (it is counted among the silenced checks instead).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+if SECURE_HSTS_PRELOAD and not (SECURE_HSTS_INCLUDE_SUBDOMAINS and SECURE_HSTS_SECONDS >= one_year):
+    raise ImproperlyConfigured(
+        "DJANGO_HSTS_PRELOAD needs DJANGO_HSTS_INCLUDE_SUBDOMAINS on and DJANGO_HSTS_SECONDS "
+        f"of at least {one_year} (a year): the preload list refuses less."
+    )
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-X_FRAME_OPTIONS = "DENY"
+# X-Frame-Options and the CSP's frame-ancestors: base.py, one rule (DENY / 'none').
 
 # Two-factor sign-in is never skipped in production, whatever the environment says
 # (and `check --deploy` fails if a settings module turns it back on).

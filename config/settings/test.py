@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -6,7 +9,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# Two runs side by side (.ci/run) each keep their files apart.
+MEDIA_ROOT = Path(os.environ.get("PORTAL_TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # The two-factor requirement is on in the tests whatever the environment says

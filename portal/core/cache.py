@@ -12,6 +12,11 @@
   gets that behaviour without a guard of its own; pages are then built uncached.
   One warning is logged when an outage starts and one line when it ends, not one
   per call.
+- One breaker per process and server: Django builds a cache object per thread, so
+  a breaker per object would let every thread of a worker find the outage on its
+  own (a hung Redis: one timeout per thread every ``BREAKER_SECONDS``, one warning
+  per thread). When the breaker cools down, one caller tries Redis again (half
+  open); the others keep the fallback until that try answers.
 - Bounded waits: the connection pool gets connect and read timeouts
   (``CACHES["default"]["OPTIONS"]`` in settings, from ``REDIS_TIMEOUT_SECONDS``), so
   a hung Redis costs a request at most one timeout before the breaker opens.
@@ -22,6 +27,7 @@ import threading
 import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.core.signals import setting_changed
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -55,7 +61,18 @@ class CircuitBreaker:
         self._lock = threading.Lock()
 
     def allows(self) -> bool:
-        return time.monotonic() >= self.open_until
+        now = time.monotonic()
+        if now < self.open_until:
+            return False
+        if not self.down:
+            return True
+        with self._lock:  # half open: this caller tries, the others wait for its answer
+            if not self.down:
+                return True
+            if now < self.open_until:
+                return False
+            self.open_until = now + self.seconds
+            return True
 
     def failed(self, error: Exception) -> None:
         with self._lock:
@@ -73,7 +90,32 @@ class CircuitBreaker:
             with self._lock:
                 if self.down:
                     self.down = False
+                    self.open_until = 0.0
                     logger.warning("cache reachable again")
+
+
+_breakers: dict[tuple[str, float], CircuitBreaker] = {}
+_breakers_lock = threading.Lock()
+
+
+def shared_breaker(server, seconds: float) -> CircuitBreaker:
+    """The breaker of ``server`` in this process, shared by every thread's cache object."""
+    key = (str(server), seconds)
+    with _breakers_lock:
+        breaker = _breakers.get(key)
+        if breaker is None:
+            breaker = _breakers[key] = CircuitBreaker(seconds)
+        return breaker
+
+
+def _forget_breakers(*, setting, **kwargs):
+    """A test that changes CACHES starts with closed breakers."""
+    if setting == "CACHES":
+        with _breakers_lock:
+            _breakers.clear()
+
+
+setting_changed.connect(_forget_breakers)
 
 
 def _guarded(name, fallback):
@@ -100,7 +142,7 @@ class PortalRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
-        self.breaker = CircuitBreaker(float(params.get("BREAKER_SECONDS", BREAKER_SECONDS)))
+        self.breaker = shared_breaker(server, float(params.get("BREAKER_SECONDS", BREAKER_SECONDS)))
 
     @property
     def available(self) -> bool:

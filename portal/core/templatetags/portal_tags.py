@@ -124,13 +124,23 @@ def share_links(context, page):
 
 @register.simple_tag(takes_context=True)
 def page_query(context, number):
-    """The current query string with ``page`` replaced (for pagination links)."""
+    """The link to page ``number`` of a listing: the listing's own filter (the
+    ``archive`` in the context, ``?nam=…&thang=…``) and the page, nothing else.
+
+    Never the whole query string: whatever a visitor appends (``?x=…``) would land
+    in links the page cache shows every other visitor, and would make each such
+    address a page of its own (``portal.core.page_cache`` keys an entry by the
+    parameters the page reads)."""
+    number = int(number)
+    archive = context.get("archive")
+    if archive is not None and hasattr(archive, "query"):
+        query = archive.query(page=number)
+    else:
+        query = f"?page={number}" if number > 1 else ""
+    if query:
+        return query
     request = context.get("request")
-    params = request.GET.copy() if request is not None else {}
-    if hasattr(params, "setlist"):
-        params["page"] = number
-        return "?" + params.urlencode()
-    return f"?page={number}"
+    return request.path if request is not None else "?"
 
 
 @register.filter

@@ -89,3 +89,35 @@ def test_a_live_redis_closes_the_breaker_again(redis_cache, caplog):
     redis_cache.set("a", 1, 30)
     assert redis_cache.get("a") == 1 and redis_cache.available
     assert [r.getMessage() for r in caplog.records][-1] == "cache reachable again"
+
+
+def test_every_thread_of_a_process_shares_the_breaker(dead_cache):
+    import threading
+
+    from django.core.cache import caches
+
+    dead_cache.get("a")  # one refused connection opens the breaker
+    seen = {}
+
+    def other_thread():
+        cache = caches["default"]  # Django builds a cache object per thread
+        seen["own object"] = cache is not dead_cache
+        seen["open"] = cache.breaker is dead_cache.breaker and not cache.available
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert seen == {"own object": True, "open": True}
+
+
+def test_a_cooled_down_breaker_lets_one_caller_try():
+    from portal.core.cache import CircuitBreaker
+
+    breaker = CircuitBreaker(seconds=60)
+    breaker.failed(ConnectionError("mô phỏng"))
+    assert not breaker.allows()
+    breaker.open_until = 0  # cooled down
+    assert breaker.allows()  # this caller tries Redis again
+    assert not breaker.allows()  # the others keep the fallback meanwhile
+    breaker.succeeded()
+    assert breaker.allows() and breaker.allows()

@@ -1,12 +1,12 @@
 """Every admin URL waits for the second factor.
 
 Runs after ``django_otp.middleware.OTPMiddleware`` (which gives
-``request.user.is_verified()``) on every path under Wagtail's admin and Django's
-admin. A signed-in user whose session is not verified is sent to the verify page
-when they have an authenticator app, to the enrolment page when they must have one
-and do not; the URL they asked for goes along as ``next``. Sign-in, sign-out,
-password reset, the admin's icon sprite and JavaScript catalogue and the two
-pages themselves stay reachable; static files are outside the admin.
+``request.user.is_verified()``) on every path under Wagtail's admin (Django's admin
+has no URL: config/urls.py). A signed-in user whose session is not verified is sent
+to the verify page when they have an authenticator app, to the enrolment page when
+they must have one and do not; the URL they asked for goes along as ``next``.
+Sign-in, sign-out, password reset, the admin's icon sprite and JavaScript catalogue
+and the two pages themselves stay reachable; static files are outside the admin.
 """
 
 from functools import partial
@@ -30,15 +30,13 @@ OPEN_URL_NAMES = frozenset(
         "wagtailadmin_password_reset_complete",
         "portal_two_factor_verify",
         "portal_two_factor_enrol",
-        "admin:login",
-        "admin:logout",
     }
 )
 STEP_URL_NAMES = {"verify": "portal_two_factor_verify", "enrol": "portal_two_factor_enrol"}
 
 
 def admin_prefixes() -> tuple[str, ...]:
-    return (reverse("wagtailadmin_home"), reverse("admin:index"))
+    return (reverse("wagtailadmin_home"),)
 
 
 class TwoFactorMiddleware:
@@ -65,7 +63,7 @@ class TwoFactorMiddleware:
             return None
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
-            return None  # Wagtail's and Django's admin send them to sign in
+            return None  # Wagtail's admin sends them to sign in
         is_verified = getattr(user, "is_verified", None)  # OTPMiddleware's (checks.py)
         if is_verified is not None and is_verified():
             return None
