@@ -22,15 +22,27 @@ to 1.000, shown as ">1,000" beyond) and the top-20 page; "stock" is only the
 top-20 page (Wagtail has no capped count). Rare words and queries matching
 nothing are timed too: both must stay fast.
 
+Before the timings the script measures the ranking: the judged query set of
+``portal/search/tests/judged.py`` (a controlled corpus, each query with the
+documents that must come first) is published into a scratch test database on
+SQLite and on PostgreSQL (a child process each, ``config.settings.test``; the
+PostgreSQL one is ``<database>_judged`` next to ``DATABASE_URL``'s, dropped
+afterwards), and MRR and nDCG@10 are printed for both, with the queries whose
+expected documents are not on top. ``--ranking-only`` stops there (no demo data
+needed), ``--no-ranking`` skips it.
+
 The figures are printed, never asserted: this is not part of the test run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,12 +54,89 @@ RARE = ["phiên", "chuẩn"]
 NO_MATCH = ["xyzzy", "phiên chuẩn"]
 
 
-def setup_django():
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(settings="config.settings.dev"):
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings)
     import django
 
     django.setup()
+
+
+def ranking_worker():
+    """In a child process: publish the judged corpus into a fresh test database,
+    run every judged query, print one JSON line and drop the database."""
+    setup_django("config.settings.test")
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    default = settings.DATABASES["default"]
+    if connection.vendor == "postgresql":
+        default.setdefault("TEST", {})["NAME"] = f"{default['NAME']}_judged"
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from wagtail.images.models import Image
+        from wagtail.images.tests.utils import get_test_image_file
+
+        from portal.home.models import HomePage
+        from portal.news.factories import NewsCategoryPageFactory, NewsIndexPageFactory
+        from portal.search.tests.judged import QUERIES, build_corpus, rank_measures, ranked_keys
+
+        news = NewsIndexPageFactory(parent=HomePage.objects.get(), title="Tin tức")
+        category = NewsCategoryPageFactory(parent=news, title="Thường trực HĐND")
+        image = Image.objects.create(title="Ảnh", file=get_test_image_file())
+        pages = build_corpus(category, image)
+        ranking = {judged.q: ranked_keys(pages, judged.q) for judged in QUERIES}
+        mrr, ndcg = rank_measures(ranking)
+        missed = [
+            (judged.q, ranking[judged.q][:5])
+            for judged in QUERIES
+            if set(ranking[judged.q][: len(judged.expect)]) != set(judged.expect)
+            or any(key in ranking[judged.q] for key in judged.exclude)
+        ]
+        print(json.dumps({"mrr": mrr, "ndcg": ndcg, "queries": len(QUERIES), "missed": missed}))
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def measure_ranking():
+    """MRR and nDCG@10 of the judged set on SQLite and on PostgreSQL (child processes)."""
+    postgres = os.environ.get("DATABASE_URL", "")
+    targets = [("SQLite", None)]
+    if postgres.startswith("postgres"):
+        targets.append(("PostgreSQL", postgres))
+    else:
+        print("(DATABASE_URL không phải PostgreSQL: chỉ đo trên SQLite)")
+    print("\nXếp hạng trên bộ truy vấn có đánh giá (portal/search/tests/judged.py)")
+    with tempfile.TemporaryDirectory() as scratch:
+        for label, url in targets:
+            env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+            env["DATABASE_URL"] = url or f"sqlite:///{scratch}/judged.sqlite3"
+            env.pop("REDIS_URL", None)
+            started = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, __file__, "--ranking-worker"],
+                env=env,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=1800,
+            )
+            if done.returncode != 0:
+                print(f"{label}: lỗi\n{done.stderr[-3000:]}")
+                continue
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+            print(
+                f"{label:<11} MRR {result['mrr']:.3f}  nDCG@10 {result['ndcg']:.3f}  "
+                f"({result['queries']} truy vấn, {len(result['missed'])} chưa đúng đầu bảng; "
+                f"{time.perf_counter() - started:.0f} s)"
+            )
+            for q, top in result["missed"]:
+                print(f"    {q!r}: {', '.join(top)}")
 
 
 def timed(fn, repeat):
@@ -139,7 +228,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--ranking-only", action="store_true", help="chỉ đo xếp hạng")
+    parser.add_argument("--no-ranking", action="store_true", help="bỏ qua phần đo xếp hạng")
+    parser.add_argument("--ranking-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+
+    if args.ranking_worker:
+        ranking_worker()
+        return
+    if not args.no_ranking:
+        measure_ranking()
+        if args.ranking_only:
+            return
 
     setup_django()
     from django.db import connection

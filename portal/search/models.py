@@ -24,14 +24,23 @@ class SearchEntry(models.Model):
     whatever a subject adds for its own types. The year filter reads
     ``published_at``.
 
-    ``title``/``text`` are the original text, used for snippets and highlighting;
-    ``*_folded`` are the folded words (``portal.core.text``) padded with spaces so
-    that ``" word "`` matches whole words. On PostgreSQL ``search_vector``
-    (``portal_vi`` configuration, title weight A, text weight D, GIN index) answers
-    the query and ``text_folded`` stays empty; on SQLite ``text_folded`` is matched
-    with LIKE and ``search_vector`` is null. Migration 0005 adds the PostgreSQL-only
-    indexes: the vector, the folded title's vector, the facets (``jsonb_path_ops``)
-    and newest first.
+    ``title``/``text`` are the original text, used for highlighting and snippets
+    (``text`` is the lead and the body: never captions or credits). The words are
+    indexed by part, each word by its key and, when written with marks, its exact
+    form (``portal.core.text.search_tokens``), so that a query typed without marks
+    finds every form and one typed with marks ranks exact matches first:
+
+    - on PostgreSQL, three ``tsvector`` built by the portal (no text-search
+      parser: the lexemes are the keys, the exact forms and the key pairs of
+      adjacent words, which answer phrases from the GIN index): ``title_vector``
+      (the title), ``head_vector`` (the lead and the byline) and
+      ``search_vector`` (title, head and body; the extra words with an ``x:``
+      prefix), each GIN-indexed (migration 0007); the ``*_folded`` columns stay
+      empty;
+    - on SQLite, the ``*_folded`` columns hold each part's exact forms, padded and
+      separated by spaces (a line break is `` | ``), matched with ``LIKE``:
+      ``title_folded``, ``head_folded``, ``text_folded`` (title, head and body) and
+      ``extra_folded``; the vectors are null.
     """
 
     content_type = models.ForeignKey(
@@ -55,7 +64,11 @@ class SearchEntry(models.Model):
     title = models.CharField("Tiêu đề", max_length=255)
     text = models.TextField("Nội dung", blank=True)
     title_folded = models.TextField("Tiêu đề (đã chuẩn hóa)", blank=True)
+    head_folded = models.TextField("Sa-pô và tác giả (đã chuẩn hóa)", blank=True)
     text_folded = models.TextField("Nội dung (đã chuẩn hóa)", blank=True)
+    extra_folded = models.TextField("Từ khóa phụ (đã chuẩn hóa)", blank=True)
+    title_vector = SearchVectorField(null=True, blank=True)
+    head_vector = SearchVectorField(null=True, blank=True)
     search_vector = SearchVectorField(null=True, blank=True)
     indexed_at = models.DateTimeField("Thời điểm lập chỉ mục", auto_now=True)
 

@@ -15,19 +15,20 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, transaction
 from django.db.models import Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from tqdm import tqdm
 from wagtail.models import Page
 
 from portal.core import registry
-from portal.core.text import words
+from portal.core.text import search_terms, words
 from portal.core.visibility import is_visible, restricted_paths
 
-from .documents import builder_for, searchable_models
-from .models import TS_CONFIG, SearchEntry
+from .documents import builder_for, join_text, searchable_models
+from .models import SearchEntry
 
 BATCH_SIZE = 500
 _KEY = ["content_type", "object_id", "part"]
@@ -41,15 +42,85 @@ _UPDATE_FIELDS = [
     "title",
     "text",
     "title_folded",
+    "head_folded",
     "text_folded",
+    "extra_folded",
+    "title_vector",
+    "head_vector",
     "search_vector",
     "indexed_at",
 ]
+
+# The prefix of the extra words' lexemes in ``search_vector`` (found by, counting
+# least); PostgreSQL keeps positions up to 16383 and 256 of them per lexeme.
+EXTRA_PREFIX = "x:"
+MAX_POSITION = 16383
+MAX_POSITIONS = 256
+MAX_LEXEME = 400
 
 
 def folded_words(text: str) -> str:
     """Folded words joined by single spaces, padded so ``" word "`` matches whole words."""
     return f" {' '.join(words(text))} "
+
+
+def part_lines(*texts) -> list[list[tuple[str, str, bool]]]:
+    """The words (``portal.core.text.search_terms``) of each line of ``texts``."""
+    lines = []
+    for text in texts:
+        for line in str(text or "").split("\n"):
+            terms = search_terms(line)
+            if terms:
+                lines.append(terms)
+    return lines
+
+
+def like_text(lines) -> str:
+    """SQLite: the exact forms of the words, padded, one line after another (`` | ``),
+    so that ``LIKE '% ki~2-y hop~5--- %'`` finds the phrase "kỳ họp" within a line."""
+    if not lines:
+        return ""
+    return (
+        " " + " | ".join(" ".join(exact for _key, exact, _marked in line) for line in lines) + " "
+    )
+
+
+def vector_literal(*parts) -> str:
+    """PostgreSQL: the ``tsvector`` of ``parts`` = ``(lines, prefix)``, written out.
+
+    Each word gives its key and its exact form at its position, and with the word
+    before it on the same line the pair
+    ``"<key>_<key>"`` at that word's position: a phrase of two words is one
+    lexeme of the GIN index, a longer one a chain of pairs (``<->``). Lines and
+    parts are kept apart by a position left empty, so no phrase crosses them.
+    """
+    positions: dict[str, list[int]] = {}
+
+    def add(lexeme, position):
+        if len(lexeme) > MAX_LEXEME:
+            return
+        found = positions.get(lexeme)
+        if found is None:
+            positions[lexeme] = [position]
+        elif len(found) < MAX_POSITIONS and found[-1] != position:
+            found.append(position)
+
+    position = 0
+    for lines, prefix in parts:
+        for line in lines:
+            previous = None
+            for key, exact, _marked in line:
+                position += 1
+                here = min(position, MAX_POSITION)
+                add(prefix + key, here)
+                add(prefix + exact, here)
+                if previous is not None:
+                    add(f"{prefix}{previous}_{key}", max(here - 1, 1))
+                previous = key
+            position += 1
+    return " ".join(
+        f"'{lexeme}':{','.join(map(str, found))}" for lexeme, found in positions.items()
+    )
 
 
 def index_page(page) -> int:
@@ -216,9 +287,10 @@ def _upsert(entries) -> None:
 
 
 def _entry(content_type_id, object_id, doc, *, page=None, url="", facets=None) -> SearchEntry:
-    searchable_text = "\n".join([doc.text, *doc.extra])
-    title_folded = folded_words(doc.title)
-    text_folded = folded_words(searchable_text)
+    title = part_lines(doc.title)
+    head = part_lines(doc.lead, *doc.byline)
+    body = part_lines(doc.text)
+    extra = part_lines(*doc.extra)
     entry = SearchEntry(
         content_type_id=content_type_id,
         object_id=object_id,
@@ -230,14 +302,23 @@ def _entry(content_type_id, object_id, doc, *, page=None, url="", facets=None) -
         facets={**(facets or {}), **doc.facets},
         published_at=doc.date,
         title=doc.title[:255],
-        text=doc.text,
-        title_folded=title_folded,
+        # What snippets are cut from: the lead and the body, never the extra words.
+        text=join_text([doc.lead, doc.text]),
         indexed_at=timezone.now(),
     )
     if connection.vendor == "postgresql":
-        entry.search_vector = SearchVector(
-            Value(title_folded), config=TS_CONFIG, weight="A"
-        ) + SearchVector(Value(text_folded), config=TS_CONFIG, weight="D")
+        entry.title_vector = _vector(vector_literal((title, "")))
+        entry.head_vector = _vector(vector_literal((head, "")))
+        entry.search_vector = _vector(
+            vector_literal((title, ""), (head, ""), (body, ""), (extra, EXTRA_PREFIX))
+        )
     else:
-        entry.text_folded = text_folded
+        entry.title_folded = like_text(title)
+        entry.head_folded = like_text(head)
+        entry.text_folded = like_text(title + head + body)
+        entry.extra_folded = like_text(extra)
     return entry
+
+
+def _vector(literal: str):
+    return Cast(Value(literal), output_field=SearchVectorField())

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.core import registry
+from portal.core import page_cache, registry
 
 from . import services
 from .documents import builder_for
@@ -49,10 +49,12 @@ def reindex_restricted_subtree(sender, instance, **kwargs):
 
 def _record_saved(sender, instance, **kwargs):
     services.index_records(sender, [instance])
+    page_cache.invalidate()  # cached search results (portal.search.cache) are stale
 
 
 def _record_deleted(sender, instance, **kwargs):
     services.remove_record(sender, instance.pk)
+    page_cache.invalidate()
 
 
 def _subject_registered(subject):

@@ -25,9 +25,11 @@ def test_an_article_document_holds_lead_body_tags_and_byline(category):
     )
     document = article_document(ArticlePage.objects.get(pk=article.pk))
     assert document.title == "Kỳ họp thứ 13"
-    assert document.text == "Khai mạc kỳ họp.\nĐại biểu thảo luận."
+    assert document.lead == "Khai mạc kỳ họp."
+    assert document.text == "Đại biểu thảo luận."
+    assert document.byline == ["Hoàng Thu Trang"]
     assert "Tiếp xúc cử tri" in document.extra
-    assert "Hoàng Thu Trang Huyện Ba Bể" in document.extra
+    assert "Huyện Ba Bể" in document.extra
     assert document.date == ArticlePage.objects.get(pk=article.pk).first_published_at
 
 
@@ -47,4 +49,6 @@ def test_a_gallery_document_holds_intro_and_captions(category):
         parent=category, title="Ảnh kỳ họp", intro="Toàn cảnh.", photos=[photo]
     )
     document = gallery_document(GalleryPage.objects.get(pk=gallery.pk))
-    assert document.text == "Toàn cảnh.\nĐoàn chủ tọa Minh Đức"
+    assert document.lead == "Toàn cảnh."
+    assert document.text == ""
+    assert document.extra == ["Đoàn chủ tọa", "Minh Đức"]

@@ -18,6 +18,15 @@ def entry(page):
     return SearchEntry.objects.filter(page_id=page.pk).first()
 
 
+def vector_lexemes(vector) -> dict[str, list[int]]:
+    """{lexeme: positions} of a tsvector as PostgreSQL writes it."""
+    found = {}
+    for item in str(vector).split(" "):
+        lexeme, _, positions = item.rpartition(":")
+        found[lexeme.strip("'")] = [int(p.rstrip("ABCD")) for p in positions.split(",")]
+    return found
+
+
 @pytest.mark.django_db
 def test_publishing_an_article_indexes_title_text_tags_category_and_date(category):
     article = ArticlePageFactory(
@@ -29,16 +38,29 @@ def test_publishing_an_article_indexes_title_text_tags_category_and_date(categor
     row = entry(article)
     assert row is not None
     assert row.title == "Kỳ họp thứ 13 HĐND tỉnh Bắc Kạn"
-    assert row.title_folded == " ky hop thu 13 hdnd tinh bac kan "
     assert "Các đại biểu thảo luận." in row.text
     assert row.facets == {"category": category.pk}
     assert row.content_type.model_class() is ArticlePage
     assert (row.object_id, row.part, row.page_id) == (article.pk, 0, article.pk)
     assert row.published_at == article.first_published_at
     if connection.vendor == "postgresql":
-        assert row.search_vector is not None and row.text_folded == ""
+        # keys, exact forms and pairs of neighbours, with their positions
+        title = vector_lexemes(row.title_vector)
+        assert title["ki"] == title["ki~2-y"] == title["ki_hop"] == [1]
+        assert title["hop"] == title["hop~5---"] == [2] and "hdnd_tinh" in title
+        assert "dai_bieu" in vector_lexemes(row.head_vector)
+        everything = vector_lexemes(row.search_vector)
+        assert {"ki_hop", "dai_bieu", "x:ngan_sach", "x:ngan~0--^-"} <= set(everything)
+        assert "ngan_sach" not in everything  # the topic is an extra word
+        assert row.title_folded == row.text_folded == row.head_folded == ""
     else:
-        assert " ngan sach " in row.text_folded and " dai bieu " in row.text_folded
+        assert row.title_folded == (
+            " ki~2-y hop~5--- thu~1--+ 13~0-- hdnd~0-/-- tinh~3---- bac~1-(- kan~5--- "
+        )
+        assert " dai~5/-- bieu~3--^- thao~3---- luan~5--^- " in row.head_folded
+        assert row.text_folded.startswith(row.title_folded + "| ")
+        assert " ngan~0--^- sach~1---- " in row.extra_folded
+        assert row.search_vector is None
 
 
 @pytest.mark.django_db

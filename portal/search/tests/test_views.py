@@ -213,7 +213,11 @@ def _count_queries(client, q):
 
 
 @pytest.mark.django_db
-def test_query_count_does_not_grow_with_the_number_of_articles(client, category, other_category):
+def test_query_count_does_not_grow_with_the_number_of_articles(
+    client, category, other_category, settings
+):
+    settings.SEARCH_CACHE_SECONDS = 0  # the search itself, not its cache
+
     def add(n):
         for i in range(n):
             ArticlePageFactory(
@@ -230,3 +234,85 @@ def test_query_count_does_not_grow_with_the_number_of_articles(client, category,
     large = _count_queries(client, "ky hop")
     assert small == large
     assert "Tìm thấy 15 kết quả" in client.get(URL, {"q": "ky hop"}).content.decode()
+
+
+# --- rate limit (portal.core.rate_limit) -------------------------------------------
+
+
+def search_from(client, address, q, **extra):
+    return client.get(URL, {"q": q}, REMOTE_ADDR=address, **extra)
+
+
+@pytest.mark.django_db
+def test_an_address_past_its_limit_gets_a_vietnamese_429(client, category, settings):
+    settings.SEARCH_RATE_LIMIT = 3
+    ArticlePageFactory(parent=category, title="Giám sát chuyên đề")
+    for q in ("giam sat", "giam", "sat"):
+        assert search_from(client, "203.0.113.7", q).status_code == 200, q
+    refused = search_from(client, "203.0.113.7", "chuyen de")
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    # Until one more search fits: at most two windows (this one must slide out too).
+    assert 1 <= int(refused["Retry-After"]) <= 2 * settings.SEARCH_RATE_LIMIT_SECONDS
+    assert "no-store" in refused["Cache-Control"]
+    assert refused["X-Cache"] == "BYPASS"
+    assert 'lang="vi"' in html and "Quá nhiều yêu cầu (lỗi 429)" in html
+    assert "quá nhiều lượt tìm kiếm" in html and "vui lòng thử lại sau" in html
+    # Another address is still served; a page already cached is free for everyone.
+    other = search_from(client, "203.0.113.8", "chuyen de")
+    assert other.status_code == 200 and "Tìm thấy 1 kết quả" in other.content.decode()
+    cached = search_from(client, "203.0.113.7", "giam sat")
+    assert cached.status_code == 200 and cached["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+def test_the_429_page_is_never_cached(client, category, settings):
+    settings.SEARCH_RATE_LIMIT = 1
+    ArticlePageFactory(parent=category, title="Giám sát chuyên đề")
+    search_from(client, "203.0.113.7", "giam sat")
+    assert search_from(client, "203.0.113.7", "chuyen de").status_code == 429
+    assert search_from(client, "203.0.113.7", "chuyen de").status_code == 429
+    settings.SEARCH_RATE_LIMIT = 100
+    response = search_from(client, "203.0.113.7", "chuyen de")
+    assert response.status_code == 200 and response["X-Cache"] == "MISS"
+    assert "Tìm thấy 1 kết quả" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_each_visitor_has_a_limit_of_its_own(client, category, settings):
+    settings.SEARCH_RATE_LIMIT = 2
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.1"
+    for q in ("giam sat", "giam"):
+        response = search_from(client, proxy, q, HTTP_X_FORWARDED_FOR="203.0.113.7")
+        assert response.status_code == 200
+    # What a client writes into the header itself does not make it someone else.
+    spoofed = search_from(client, proxy, "sat", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7")
+    assert spoofed.status_code == 429
+    assert search_from(client, proxy, "sat", HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200
+
+
+@pytest.mark.django_db
+def test_signed_in_editors_are_not_limited(client, category, settings, django_user_model):
+    settings.SEARCH_RATE_LIMIT = 1
+    client.force_login(django_user_model.objects.create_user("bientap", password="x"))
+    for q in ("giam sat", "giam", "sat", "ky hop"):
+        assert search_from(client, "203.0.113.7", q).status_code == 200, q
+
+
+@pytest.mark.django_db
+def test_without_the_cache_search_works_and_the_limit_fails_open(client, category, settings):
+    settings.SEARCH_RATE_LIMIT = 2
+    ArticlePageFactory(parent=category, title="Giám sát chuyên đề")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.core.cache.PortalRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+    }
+    for _ in range(6):
+        response = search_from(client, "203.0.113.7", "giam sat")
+        assert response.status_code == 200
+        assert response["X-Cache"] == "MISS"
+        assert "Tìm thấy 1 kết quả" in response.content.decode()
