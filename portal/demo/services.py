@@ -1,23 +1,35 @@
 """Builds the demo portal of HĐND tỉnh Bắc Kạn, khóa IX (2016-2021).
 
+Everything is written from the term's events (:mod:`portal.demo.calendar`) and
+people (:mod:`portal.demo.cast`): each article, gallery and banner is about one
+event and shows that event's photos (:mod:`portal.demo.stories`,
+:mod:`portal.demo.images`); only the photos of the events the new content is
+about are drawn. See docs/demo.md.
+
 ``demo_load`` is idempotent: every object is found by a stable key (usernames,
 names, slugs under their parent, image titles) before it is created, so a second
 run with the same options changes nothing, and ``articles=N`` only adds the
 articles 0..N-1 that are still missing. Small objects go through the factories
-the tests use; articles go through :mod:`portal.demo.bulk`.
+the tests use; articles go through :mod:`portal.demo.bulk`, images through
+``_create_images`` (a few statements per batch, as bulk does for pages).
 """
 
 import io
+import multiprocessing
 import os
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.images import ImageFile
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
+from taggit.models import Tag, TaggedItem
 from tqdm import tqdm
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Site
+from wagtail.models import Collection, ReferenceIndex, Site
+from wagtail.search.backends import get_search_backends
+from wagtail.utils.file import hash_filelike
 
 from portal.core.admin_units_loader import load_administrative_units
 from portal.core.factories import AuthorFactory
@@ -47,6 +59,7 @@ DEFAULT_GALLERIES = 24
 DEFAULT_ADMIN_PASSWORD = "hdnd-backan-2019"
 ADMIN_USERNAME = "admin"
 COLLECTION_NAME = "Ảnh minh họa (dữ liệu mẫu)"
+DEMO_IMAGE_TAG = "dữ liệu mẫu"
 NEWS_INDEX_SLUG = "tin-tuc"
 
 
@@ -73,6 +86,9 @@ def demo_load(
 ) -> DemoReport:
     report = DemoReport()
     load_administrative_units()
+    heads = specs.article_specs(seed, articles, pool_size=image_pool, full=False)
+    gallery_list = specs.gallery_specs(seed, galleries, pool_size=image_pool)
+    banners = specs.banner_specs(seed)
     with transaction.atomic():
         admin = _admin_user(admin_password, report)
         users = _users(report)
@@ -86,14 +102,26 @@ def demo_load(
         home = HomePage.objects.order_by("path").first()
         site = _site(home)
         news_index, categories = _sections(home)
-        pool = _image_pool(image_pool, seed, admin, report)
+        existing = set(ArticlePage.objects.values_list("translation_key", flat=True))
+        missing = [head for head in heads if head.translation_key not in existing]
+        new_galleries = _missing_galleries(gallery_list, categories)
+        # Only the photos of the events that new articles and galleries are about.
+        pool = _pictures(
+            seed,
+            specs.pictures_of(missing, new_galleries, banners),
+            admin,
+            report,
+            progress,
+            workers,
+        )
         _site_settings(site)
-        _home_furniture(home, news_index, categories, pool)
-    report.galleries_created = _galleries(seed, galleries, categories, pool)
+        banner_rows = [
+            (title, categories[category], pool.get(key), specs.picture(seed, key).alt)
+            for title, category, key in banners
+        ]
+        _home_furniture(home, news_index, categories, banner_rows)
+    report.galleries_created = _galleries(new_galleries, categories, pool)
 
-    heads = specs.article_specs(seed, articles, pool_size=image_pool, full=False)
-    existing = set(ArticlePage.objects.values_list("translation_key", flat=True))
-    missing = [head for head in heads if head.translation_key not in existing]
     context = bulk.ArticleContext(
         categories=categories,
         genres=genres,
@@ -243,34 +271,93 @@ def _sections(home):
     return news_index, categories
 
 
-def _image_pool(size, seed, admin, report):
+def _pictures(seed, keys, admin, report, progress=False, workers=None):
+    """The wagtail images of the given event photos (``specs.pictures_of``): found
+    again by their title in the demo collection, the missing ones created."""
     Image = get_image_model()
     collection = Collection.objects.filter(name=COLLECTION_NAME).first()
     if collection is None:
         collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
     existing = {image.title: image for image in Image.objects.filter(collection=collection)}
-    pool = {}
-    for index in range(size):
-        data, title, label = images.render(index, seed)
-        image = existing.get(title)
-        if image is None:
-            image = Image(
-                title=title,
-                collection=collection,
-                uploaded_by_user=admin,
-                description=f"{label} (ảnh tạo tự động cho dữ liệu mẫu)",
-            )
-            image.file = ImageFile(_bytes_file(data), name=f"demo-{index + 1:02d}.jpg")
-            image.file_size = len(data)
-            image.save()
-            image.tags.add("dữ liệu mẫu")
-            report.images_created += 1
-        pool[index] = image
-    return pool
+    pictures = [specs.picture(seed, key) for key in keys]
+    # In event order: the photos of one event share their backdrop (images._banner).
+    todo = sorted(
+        (picture for picture in pictures if picture.title not in existing), key=lambda p: p.key
+    )
+    bar = tqdm(total=len(todo), unit=" ảnh", desc="Tạo ảnh", disable=not progress or not todo)
+    try:
+        for start in range(0, len(todo), IMAGE_BATCH):
+            batch = todo[start : start + IMAGE_BATCH]
+            created = _create_images(batch, _render_all(batch, seed, workers), collection, admin)
+            existing.update((image.title, image) for image in created)
+            report.images_created += len(created)
+            bar.update(len(created))
+    finally:
+        bar.close()
+    return {picture.key: existing[picture.title] for picture in pictures}
 
 
-def _bytes_file(data):
-    return io.BytesIO(data)
+IMAGE_BATCH = 200
+
+
+def _render_one(args):
+    picture, seed = args
+    return images.render(picture, seed)
+
+
+def _render_all(pictures, seed, workers=None) -> list[bytes]:
+    """JPEG bytes of each picture; drawn in forked processes when there are many
+    (drawing touches no database, so it may run inside the load's transaction)."""
+    workers = default_workers() if workers is None else workers
+    jobs = [(picture, seed) for picture in pictures]
+    if workers > 1 and len(jobs) >= 64:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_render_one, jobs, chunksize=16)
+    return [_render_one(job) for job in jobs]
+
+
+def _create_images(pictures, data, collection, admin):
+    """Images as the admin's upload leaves them (file in storage, size, dimensions,
+    hash, the "dữ liệu mẫu" tag, both search indexes' entries and the reference
+    index) in a few statements per batch instead of a save and two tasks each."""
+    Image = get_image_model()
+    storage = Image._meta.get_field("file").storage
+    rows = []
+    for picture, jpeg in zip(pictures, data, strict=True):
+        image = Image(
+            title=picture.title,
+            collection=collection,
+            uploaded_by_user=admin,
+            description=picture.description,
+            width=images.WIDTH,
+            height=images.HEIGHT,
+            file_size=len(jpeg),
+            file_hash=hash_filelike(io.BytesIO(jpeg)),
+        )
+        name = f"demo-{slugify_vi(picture.key[0])[:60]}-{picture.key[1] + 1}.jpg"
+        image.file.name = storage.save(image.get_upload_to(name), ContentFile(jpeg))
+        rows.append(image)
+    rows = Image.objects.bulk_create(rows)
+    if rows and rows[0].pk is None:  # a database that does not return ids
+        titles = [image.title for image in rows]
+        rows = list(Image.objects.filter(collection=collection, title__in=titles))
+    tag, _created = Tag.objects.get_or_create(name=DEMO_IMAGE_TAG)
+    content_type = ContentType.objects.get_for_model(Image)
+    TaggedItem.objects.bulk_create(
+        TaggedItem(tag=tag, content_type=content_type, object_id=image.pk) for image in rows
+    )
+    # The index documents read each image's tags: fetched once for the batch.
+    rows = list(
+        Image.objects.filter(pk__in=[image.pk for image in rows])
+        .select_related("collection")
+        .prefetch_related("tags")
+        .order_by("pk")
+    )
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(Image, rows)
+    for image in rows:
+        ReferenceIndex.create_or_update_for_object(image)
+    return rows
 
 
 def _site_settings(site):
@@ -289,8 +376,9 @@ def _site_settings(site):
         )
 
 
-def _home_furniture(home, news_index, categories, pool):
-    """Banners and quick links, published through a revision like an editor would."""
+def _home_furniture(home, news_index, categories, banners):
+    """Banners ((title, category page, image, alt) of events: specs.banner_specs) and quick
+    links, published through a revision like an editor would."""
     _retire_quick_links(home)
     if (
         HomeBanner.objects.filter(page=home).exists()
@@ -298,14 +386,8 @@ def _home_furniture(home, news_index, categories, pool):
     ):
         return
     home.banners = [
-        HomeBanner(
-            title=title,
-            image=pool.get(order * 3) if pool else None,
-            alt=title,
-            link_page=categories[category],
-            sort_order=order,
-        )
-        for order, (title, category) in enumerate(content.BANNERS)
+        HomeBanner(title=title, image=image, alt=alt, link_page=category, sort_order=order)
+        for order, (title, category, image, alt) in enumerate(banners)
     ]
     by_title = {page.title: page for page in categories.values()}
     home.quick_links = [
@@ -329,20 +411,24 @@ def _retire_quick_links(home):
         home.save_revision().publish()
 
 
-def _galleries(seed, count, categories, pool):
+def _missing_galleries(gallery_list, categories):
     existing = set(GalleryPage.objects.values_list("path", "slug"))
     existing = {(path[: -GalleryPage.steplen], slug) for path, slug in existing}
+    return [
+        spec for spec in gallery_list if (categories[spec.category].path, spec.slug) not in existing
+    ]
+
+
+def _galleries(gallery_list, categories, pool):
+    """The galleries of ``_missing_galleries``: each one event's photos."""
     created = 0
-    for spec in specs.gallery_specs(seed, count, pool_size=len(pool) or 1):
-        category = categories[spec.category]
-        if (category.path, spec.slug) in existing or not pool:
-            continue
+    for spec in gallery_list:
         photos = [
-            GalleryPhoto(image=pool[index], alt=alt, caption=caption, photographer=photographer)
-            for index, alt, caption, photographer in spec.photos
+            GalleryPhoto(image=pool[key], alt=alt, caption=caption, photographer=photographer)
+            for key, alt, caption, photographer in spec.photos
         ]
         GalleryPageFactory(
-            parent=category,
+            parent=categories[spec.category],
             title=spec.title,
             slug=spec.slug,
             intro=spec.intro,

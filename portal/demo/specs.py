@@ -1,10 +1,24 @@
 """Deterministic descriptions of the demo content, computed before anything is written.
 
-Article ``i`` depends only on the seed and ``i`` (its own ``random.Random``), so
+Every article is written about one event of the term's calendar
+(:mod:`portal.demo.calendar`) from one angle (:mod:`portal.demo.stories`):
+article ``i`` takes its genre from its own generator, an angle of that genre, an
+event the angle has something left to say about, and the next detail of that
+(event, angle) — the next resolution, delegate group, voter... — so that titles
+never repeat. Its event date is a day of the event, its publication a few days
+after at most, its picture one of the event's photos, its tags the event's
+topics, its place the event's administrative unit.
+
+The choice of article ``i`` depends on the seed and on articles 0..i-1 only, so
 ``--articles 2000`` describes the same first 1,200 articles as ``--articles 1200``
-and topping up adds exactly the missing ones. Slugs are made unique within a
-category in index order, so they are stable too.
+and topping up adds exactly the missing ones. A head (``full=False``: what
+identifies an article, plus its pictures) costs well under a millisecond, so
+100,000 of them are computed on every run (in seconds); :func:`complete` writes
+the rest from the head, in the bulk path's workers.
+Slugs are made unique within a category in index order, so they are stable too.
 """
+
+from __future__ import annotations
 
 import dataclasses
 import datetime
@@ -12,22 +26,33 @@ import itertools
 import random
 import uuid
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from portal.core.admin_units_loader import read_fixture
 from portal.core.text import slugify_vi
 
-from . import content
+from . import calendar, cast, content, stories
+from .calendar import Kind
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-FIRST_DAY = datetime.date(2018, 1, 1)
+FIRST_DAY = datetime.date(2018, 1, 15)  # the day of the portal's licence (content.SITE_FOOTER)
 LAST_DAY = datetime.date(2020, 12, 31)
-SPAN_DAYS = (LAST_DAY - FIRST_DAY).days + 1
+MAX_DELAY_DAYS = 3  # an article is published on its event's day or at most this many days after
 SLUG_LENGTH = 80
-IMAGE_POOL_SIZE = 60
+IMAGE_POOL_SIZE = 3  # photos of each event that articles use (a gallery shows more)
+GALLERY_PHOTOS = (5, 7)
 STAFF_AUTHORS = 24
 CONTRIBUTOR_AUTHORS = 16
+
+# Days between the event day written about and the publication, by genre.
+DELAYS = {
+    stories.TIN: (0, 0, 0, 1, 1, 2),
+    stories.BAI: (0, 1, 1, 2, 3),
+    stories.ANH: (0, 0, 1),
+    stories.TRA_LOI: (1, 2, 3),
+    stories.PHONG_VAN: (1, 2, 3),
+    stories.BINH_LUAN: (1, 2, 3),
+}
 
 
 @dataclass(frozen=True)
@@ -37,7 +62,7 @@ class AuthorSpec:
     is_contributor: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleSpec:
     index: int
     category: int  # position in content.CATEGORIES
@@ -48,12 +73,16 @@ class ArticleSpec:
     published_at: datetime.datetime
     event_date: datetime.date
     translation_key: uuid.UUID  # the stable key: article_key(seed, index)
-    # ("paragraph", text) | ("image", pool index, alt, caption, photographer) | ("quote", text, by)
+    event_key: str = ""  # the event written about (calendar.Event.key)
+    angle: str = ""  # stories.Angle.key
+    detail: int = 0  # which of the angle's details of the event
+    # ("paragraph", text) | ("image", picture key, alt, caption, photographer) | ("quote", text, by)
     blocks: list = field(default_factory=list)
     block_ids: list = field(default_factory=list)
-    featured_image: int | None = None
+    featured_image: tuple | None = None  # picture key: (event key, variant)
     featured_alt: str = ""
     featured_caption: str = ""
+    images: tuple = ()  # picture keys of the body's images
     authors: tuple = ()  # positions in the author roster
     topics: tuple = ()
     unit_code: str | None = None
@@ -68,109 +97,29 @@ class GallerySpec:
     intro: str
     event_date: datetime.date
     published_at: datetime.datetime
-    photos: list = field(default_factory=list)  # (pool index, alt, caption, photographer)
+    event_key: str = ""
+    photos: list = field(default_factory=list)  # (picture key, alt, caption, photographer)
 
 
 @cache
-def _units():
-    rows = read_fixture()
-    districts = {r["code"]: r for r in rows if r.get("parent") == "06"}
-    communes = [r for r in rows if r.get("parent") in districts]
-    return districts, communes
-
-
-def person_name(rng: random.Random) -> str:
-    middle = rng.choice(content.MIDDLE_NAMES)
-    return f"{rng.choice(content.FAMILY_NAMES)} {middle} {rng.choice(content.GIVEN_NAMES)}"
+def writer(seed: int) -> stories.Writer:
+    return stories.Writer(seed)
 
 
 def author_roster(seed: int) -> list[AuthorSpec]:
-    """Bylines: staff of the Office and contributors (CTV) from the districts."""
-    rng = random.Random(f"{seed}:authors")
-    roster, seen = [], set()
-    while len(roster) < STAFF_AUTHORS + CONTRIBUTOR_AUTHORS:
-        contributor = len(roster) >= STAFF_AUTHORS
-        if contributor:
-            _code, district = rng.choice(content.DISTRICTS)
-            unit = f"Cộng tác viên - {district}"
-        else:
-            unit = content.STAFF_UNIT
-        name = person_name(rng)
-        if (name, unit) in seen:
-            continue
-        seen.add((name, unit))
-        roster.append(AuthorSpec(name=name, unit=unit, is_contributor=contributor))
+    """Bylines: the Office's staff (cast ``bien-tap-vien``), then two contributors (CTV)
+    of each district in the order of content.DISTRICTS."""
+    people = cast.term_cast(seed)
+    day = LAST_DAY
+    roster = [
+        AuthorSpec(p.name, content.STAFF_UNIT, False) for p in people.holders("bien-tap-vien", day)
+    ]
+    for code in calendar.district_codes():
+        unit = cast.roles()[f"cong-tac-vien:{code}"].body
+        roster += [
+            AuthorSpec(p.name, unit, True) for p in people.holders(f"cong-tac-vien:{code}", day)
+        ]
     return roster
-
-
-def _place(rng: random.Random) -> dict:
-    districts, communes = _units()
-    commune = rng.choice(communes)
-    district = districts[commune["parent"]]
-    district_label = dict(content.DISTRICTS)[district["code"]]
-    return {
-        "commune_row": commune,
-        "district_row": district,
-        "commune": commune["name"],
-        "district": district_label,
-        "district_short": district["name"],
-    }
-
-
-class _Values(dict):
-    """Template values drawn from the article's own generator the first time a
-    template asks for them: a title costs only the draws it uses, and the same
-    index always draws the same values in the same order."""
-
-    def __init__(self, rng: random.Random, day: datetime.date):
-        super().__init__(
-            year=day.year,
-            month=day.month,
-            quarter=(day.month - 1) // 3 + 1,
-            day=f"{day:%d/%m/%Y}",
-            term=content.TERM,
-        )
-        self.rng = rng
-
-    def __missing__(self, key):
-        rng = self.rng
-        if key in ("commune", "district", "district_short", "commune_row", "district_row"):
-            self.update(_place(rng))
-        elif key in ("session", "session_lower"):
-            session = rng.choice(content.SESSIONS)
-            self.update(session=session, session_lower=session[0].lower() + session[1:])
-        elif key == "actor":
-            self["actor"] = rng.choice(
-                [
-                    "Thường trực HĐND tỉnh",
-                    f"{self['committee']} HĐND tỉnh",
-                    "Đoàn ĐBQH tỉnh",
-                    f"Thường trực HĐND {self['district']}",
-                ]
-            )
-        elif key in _SIMPLE_CHOICES:
-            self[key] = rng.choice(_SIMPLE_CHOICES[key])
-        elif key == "person":
-            self[key] = person_name(rng)
-        elif key == "count":
-            self[key] = rng.randint(12, 36)
-        elif key == "count_delegates":
-            self[key] = rng.randint(45, 52)
-        else:
-            raise KeyError(key)
-        return self[key]
-
-
-_SIMPLE_CHOICES = {
-    "committee": content.COMMITTEES,
-    "agency": content.AGENCIES,
-    "subject": content.SUBJECTS,
-    "subject_short": content.SUBJECTS_SHORT,
-    "activity": content.ACTIVITIES,
-    "position": content.POSITIONS,
-    "season": content.SEASONS,
-    "event": ["kỳ họp", "buổi làm việc", "hội nghị tiếp xúc cử tri"],
-}
 
 
 def _sentence_case(text: str) -> str:
@@ -189,133 +138,194 @@ def _uuid(rng: random.Random) -> uuid.UUID:
     return uuid.UUID(int=rng.getrandbits(128), version=4)
 
 
-def _moment(rng: random.Random) -> datetime.datetime:
-    day = FIRST_DAY + datetime.timedelta(days=rng.randrange(SPAN_DAYS))
-    return datetime.datetime(
-        day.year, day.month, day.day, rng.randint(7, 20), rng.randrange(60), tzinfo=TZ
-    )
+def _moment(rng: random.Random, day: datetime.date, same_day: bool) -> datetime.datetime:
+    hour = rng.randint(11, 20) if same_day else rng.randint(7, 20)
+    return datetime.datetime(day.year, day.month, day.day, hour, rng.randrange(60), tzinfo=TZ)
 
 
 _GENRE_NAMES = [name for name, _weight in content.GENRES]
 _GENRE_CUM_WEIGHTS = list(itertools.accumulate(weight for _name, weight in content.GENRES))
 
 
-def _choose_genre(rng: random.Random) -> str:
-    return rng.choices(_GENRE_NAMES, cum_weights=_GENRE_CUM_WEIGHTS)[0]
+def window_events(seed: int) -> list:
+    """The events the articles are about: those whose articles are all published in
+    [FIRST_DAY, LAST_DAY]."""
+    last = LAST_DAY - datetime.timedelta(days=MAX_DELAY_DAYS)
+    return calendar.events_between(seed, FIRST_DAY, last)
 
 
-def _title(rng, genre, category, values) -> str:
-    if genre == "Trả lời bạn đọc":
-        template = rng.choice(content.READER_TITLES)
-    elif genre == "Ảnh / Phóng sự ảnh":
-        template = rng.choice(content.PHOTO_TITLES)
-    elif genre == "Phỏng vấn":
-        template = rng.choice(content.INTERVIEW_TITLES)
-    elif genre == "Bình luận, chuyên luận":
-        template = rng.choice(content.OPINION_TITLES)
-    else:
-        template = rng.choice(content.TITLES[category])
-    return _sentence_case(template.format_map(values))
+@cache
+def _initial_pools(seed: int) -> dict:
+    """angle key -> events it has something to say about, in calendar order."""
+    w = writer(seed)
+    pools = {}
+    for angle in stories.ANGLES:
+        pools[angle.key] = tuple(
+            e for e in window_events(seed) if w.applies(angle, e) and len(w.details(angle, e))
+        )
+    return pools
 
 
-def _category_for(rng, genre) -> int:
-    if genre == "Bình luận, chuyên luận":
-        return 6
-    if genre == "Trả lời bạn đọc":
-        return rng.choice([0, 2])
-    return rng.randrange(len(content.CATEGORIES))
+class _Pool:
+    """A set of events with O(1) random pick and removal, in a deterministic order."""
+
+    __slots__ = ("items", "positions")
+
+    def __init__(self, items=()):
+        self.items = list(items)
+        self.positions = {event.key: n for n, event in enumerate(self.items)}
+
+    def __len__(self):
+        return len(self.items)
+
+    def __contains__(self, event):
+        return event.key in self.positions
+
+    def add(self, event):
+        if event.key not in self.positions:
+            self.positions[event.key] = len(self.items)
+            self.items.append(event)
+
+    def remove(self, event):
+        position = self.positions.pop(event.key, None)
+        if position is None:
+            return
+        last = self.items.pop()
+        if last.key != event.key:
+            self.items[position] = last
+            self.positions[last.key] = position
+
+    def pick(self, rng):
+        return self.items[rng.randrange(len(self.items))]
 
 
-def _image_block(rng, pool_size, values):
-    caption = _sentence_case(rng.choice(content.PHOTO_CAPTIONS).format_map(values))
-    photographer = person_name(rng)
-    alt = f"Ảnh: {caption.rstrip('.')}"
-    return ("image", rng.randrange(pool_size), alt, caption, photographer)
+# How often an article follows up an event the portal has already written about
+# (from another angle) rather than a new one: a newsroom covers a session, a
+# supervision visit, with several pieces.
+FOLLOW_UP = 0.55
 
 
-def article_spec(
-    seed: int, index: int, pool_size: int = IMAGE_POOL_SIZE, full: bool = True
-) -> ArticleSpec:
-    """Article ``index`` (without its final, de-duplicated slug).
+class _Planner:
+    """Hands out (event, angle, detail) to articles in index order, never the same
+    detail twice and never a title already given."""
 
-    With ``full=False`` only what identifies it (category, title, dates, genre):
-    cheap enough to compute for 100,000 articles on every run.
-    """
-    rng = random.Random(f"{seed}:article:{index}")
-    published_at = _moment(rng)
-    event_date = published_at.date() - datetime.timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]))
-    genre = _choose_genre(rng)
-    category = _category_for(rng, genre)
-    values = _Values(rng, event_date)
-    title = _title(rng, genre, category, values)
-    head = ArticleSpec(
-        index=index,
-        category=category,
-        genre=genre,
-        title=title,
-        slug="",
-        lead="",
-        published_at=published_at,
-        event_date=event_date,
-        translation_key=article_key(seed, index),
-    )
-    if not full:
-        return head
-    lead = rng.choice(content.LEADS).format_map(values)
+    def __init__(self, seed: int, pool_size: int):
+        self.seed, self.pool_size = seed, max(1, pool_size)
+        self.writer = writer(seed)
+        self.pools = {key: _Pool(events) for key, events in _initial_pools(seed).items()}
+        self.covered = {key: _Pool() for key in self.pools}  # events already written about
+        self.angles_of_kind: dict = {}
+        for angle in stories.ANGLES:
+            for kind in angle.kinds:
+                self.angles_of_kind.setdefault(kind, []).append(angle)
+        self.written: set = set()
+        self.used: dict = {}
+        self.titles: set = set()
+        self.alive: dict = {}
+        for genre, angles in stories.angles_by_genre().items():
+            self.alive[genre] = [a for a in angles if self.pools[a.key]]
+        self._weights: dict = {}
 
-    blocks = []
-    paragraphs = rng.sample(content.PARAGRAPHS, k=rng.randint(3, 6))
-    photo_story = genre == "Ảnh / Phóng sự ảnh"
-    for position, template in enumerate(paragraphs):
-        blocks.append(("paragraph", template.format_map(values)))
-        if photo_story or (position == 1 and rng.random() < 0.35):
-            blocks.append(_image_block(rng, pool_size, values))
-        if position == 2 and rng.random() < 0.3:
-            blocks.append(
-                ("quote", rng.choice(content.QUOTES), f"{values['person']}, {values['position']}")
+    def _cum_weights(self, genre):
+        found = self._weights.get(genre)
+        if found is None:
+            found = self._weights[genre] = list(
+                itertools.accumulate(a.weight for a in self.alive[genre])
             )
+        return found
 
-    featured = featured_alt = featured_caption = None
-    if photo_story or rng.random() < 0.85:
-        featured = rng.randrange(pool_size)
-        featured_caption = _sentence_case(rng.choice(content.PHOTO_CAPTIONS).format_map(values))
-        featured_alt = f"Ảnh minh họa: {title}"[:255]
+    def _retire(self, angle, event):
+        pool = self.pools[angle.key]
+        pool.remove(event)
+        self.covered[angle.key].remove(event)
+        if not pool:
+            self.alive[angle.genre].remove(angle)
+            self._weights.pop(angle.genre, None)
 
-    roster_size = STAFF_AUTHORS + CONTRIBUTOR_AUTHORS
-    if category in (4, 5) and rng.random() < 0.6:
-        first = STAFF_AUTHORS + rng.randrange(CONTRIBUTOR_AUTHORS)
-    else:
-        first = rng.randrange(roster_size)
-    authors = [first]
-    if rng.random() < 0.25:
-        second = rng.randrange(roster_size)
-        if second != first:
-            authors.append(second)
+    def _written(self, event):
+        if event.key in self.written:
+            return
+        self.written.add(event.key)
+        for angle in self.angles_of_kind[event.kind]:
+            if event in self.pools[angle.key]:
+                self.covered[angle.key].add(event)
 
-    if category == 5:
-        unit_code = values["commune_row"]["code"]
-    elif category == 4 or rng.random() < 0.5:
-        unit_code = values["district_row"]["code"]
-    else:
-        unit_code = "06"
+    def _genre(self, rng):
+        genre = rng.choices(_GENRE_NAMES, cum_weights=_GENRE_CUM_WEIGHTS)[0]
+        if self.alive[genre]:
+            return genre
+        left = [name for name in _GENRE_NAMES if self.alive[name]]
+        if not left:
+            raise ValueError("the calendar has nothing more to say")
+        return left[rng.randrange(len(left))]
 
-    return dataclasses.replace(
-        head,
-        lead=lead,
-        blocks=blocks,
-        block_ids=[str(_uuid(rng)) for _block in blocks],
-        featured_image=featured,
-        featured_alt=featured_alt or "",
-        featured_caption=featured_caption or "",
-        authors=tuple(authors),
-        topics=tuple(rng.sample(content.TOPICS, k=rng.randint(1, 3))),
-        unit_code=unit_code,
-    )
+    def head(self, index: int) -> ArticleSpec:
+        rng = random.Random(f"{self.seed}:article:{index}")
+        w = self.writer
+        genre = self._genre(rng)
+        while True:
+            if not self.alive[genre]:
+                genre = self._genre(rng)
+            angle = rng.choices(self.alive[genre], cum_weights=self._cum_weights(genre))[0]
+            covered = self.covered[angle.key]
+            if covered and rng.random() < FOLLOW_UP:
+                event = covered.pick(rng)
+            else:
+                event = self.pools[angle.key].pick(rng)
+            details = w.details(angle, event)
+            slot = (angle.key, event.key)
+            k = self.used.get(slot, 0)
+            self.used[slot] = k + 1
+            if k + 1 >= len(details):
+                self._retire(angle, event)
+            self._written(event)
+            detail = details[k]
+            day = detail.get("_day") or w.day_for(angle, event, rng.random())
+            title = _sentence_case(angle.title.format_map(w.values(event, day, detail)))
+            if title not in self.titles:
+                self.titles.add(title)
+                break
+        delay = rng.choice(DELAYS[genre])
+        published = day + datetime.timedelta(days=delay)
+        scene = detail.get("_scene", angle.scene) % self.pool_size
+        featured = (event.key, scene) if genre == stories.ANH or rng.random() < 0.85 else None
+        if genre == stories.ANH:
+            count = min(self.pool_size, rng.randint(3, 5))
+            images = tuple((event.key, (scene + n) % self.pool_size) for n in range(count))
+        elif self.pool_size > 1 and rng.random() < 0.35:
+            images = ((event.key, (scene + 1) % self.pool_size),)
+        else:
+            images = ()
+        return ArticleSpec(
+            index=index,
+            category=angle.category,
+            genre=genre,
+            title=title,
+            slug="",
+            lead="",
+            published_at=_moment(rng, published, same_day=delay == 0),
+            event_date=day,
+            translation_key=article_key(self.seed, index),
+            event_key=event.key,
+            angle=angle.key,
+            detail=k,
+            featured_image=featured,
+            images=images,
+        )
 
 
-@lru_cache(maxsize=65536)
+@cache
+def _word_slug(word: str) -> str:
+    return slugify_vi(word)
+
+
 def _slug_base(title: str) -> str:
-    return slugify_vi(title, max_length=SLUG_LENGTH) or "tin-bai"
+    """``slugify_vi(title)``, word by word: titles no longer repeat, but their words do
+    (the slug of a text is the slugs of its space-separated words joined by "-")."""
+    slug = "-".join(filter(None, map(_word_slug, title.split())))
+    if len(slug) > SLUG_LENGTH:  # and cut as slugify_vi cuts it
+        slug = slug[:SLUG_LENGTH].rsplit("-", 1)[0] or slug[:SLUG_LENGTH]
+    return slug or "tin-bai"
 
 
 def _unique_slug(used: dict, category: int, title: str) -> str:
@@ -332,41 +342,170 @@ def _unique_slug(used: dict, category: int, title: str) -> str:
 
 def article_specs(seed: int, count: int, pool_size: int = IMAGE_POOL_SIZE, full: bool = True):
     """Articles 0..count-1 with slugs unique per category (in index order)."""
+    planner = _Planner(seed, pool_size)
     used = {}
     specs = []
     for index in range(count):
-        spec = article_spec(seed, index, pool_size, full=full)
+        spec = planner.head(index)
         spec.slug = _unique_slug(used, spec.category, spec.title)
-        specs.append(spec)
+        specs.append(complete(spec, seed, pool_size) if full else spec)
     return specs
+
+
+def article_spec(
+    seed: int, index: int, pool_size: int = IMAGE_POOL_SIZE, full: bool = True
+) -> ArticleSpec:
+    """Article ``index`` (it depends on the articles before it: they are worked out too)."""
+    return article_specs(seed, index + 1, pool_size, full=full)[index]
+
+
+def _authors(rng, event, category) -> tuple:
+    district = calendar.district_of(event.unit)
+    local = category in (stories.CAP_HUYEN, stories.CAP_XA) or event.kind in (
+        Kind.VOTER_CONTACT,
+        Kind.NA_VOTER_CONTACT,
+    )
+    if district is not None and local and rng.random() < 0.6:
+        position = calendar.district_codes().index(district.code)
+        first = STAFF_AUTHORS + 2 * position + rng.randrange(2)
+    else:
+        first = rng.randrange(STAFF_AUTHORS)
+    authors = [first]
+    if rng.random() < 0.25:
+        second = rng.randrange(STAFF_AUTHORS)
+        if second != first:
+            authors.append(second)
+    return tuple(authors)
 
 
 def complete(head: ArticleSpec, seed: int, pool_size: int = IMAGE_POOL_SIZE) -> ArticleSpec:
     """The full description of an article known by its head (``full=False``)."""
-    spec = article_spec(seed, head.index, pool_size)
-    spec.slug = head.slug
-    return spec
+    w = writer(seed)
+    event = calendar.event(seed, head.event_key)
+    angle = stories.ANGLES_BY_KEY[head.angle]
+    detail = w.details(angle, event)[head.detail]
+    values = w.values(event, head.event_date, detail)
+    rng = random.Random(f"{seed}:article-text:{head.index}")
+    lead = _sentence_case(angle.lead.format_map(values))
+
+    own = [p.format_map(values) for p in angle.paragraphs]
+    pool = stories.PARAGRAPHS[event.kind]
+    picked = sorted(rng.sample(range(len(pool)), k=min(len(pool), rng.randint(2, 4))))
+    paragraphs = own + [pool[i].format_map(values) for i in picked]
+
+    pictures = [w.picture(event, variant) for _key, variant in head.images]
+    photo_story = head.genre == stories.ANH
+    quotes = stories.QUOTES.get(event.kind)
+    blocks = []
+    for position, text in enumerate(paragraphs):
+        blocks.append(("paragraph", text))
+        if pictures and (photo_story or position == 0):
+            picture = pictures.pop(0)
+            blocks.append(
+                ("image", picture.key, picture.alt, picture.caption, picture.photographer)
+            )
+        if position == 1 and quotes and rng.random() < 0.3:
+            blocks.append(
+                ("quote", rng.choice(quotes), f"{values['leader']}, {values['leader_title']}")
+            )
+    for picture in pictures:  # photo stories with more photos than paragraphs
+        blocks.append(("image", picture.key, picture.alt, picture.caption, picture.photographer))
+
+    featured_alt = featured_caption = ""
+    if head.featured_image is not None:
+        picture = w.picture(event, head.featured_image[1])
+        featured_alt, featured_caption = picture.alt, picture.caption
+
+    return dataclasses.replace(
+        head,
+        lead=lead,
+        blocks=blocks,
+        block_ids=[str(_uuid(rng)) for _block in blocks],
+        featured_alt=featured_alt,
+        featured_caption=featured_caption,
+        authors=_authors(rng, event, head.category),
+        topics=w.topics(event, detail),
+        unit_code=event.unit,
+    )
+
+
+def pictures_of(heads, galleries=(), banners=()) -> list:
+    """Every picture key the given articles, galleries and banners show, each once."""
+    keys = {}
+    for head in heads:
+        if head.featured_image is not None:
+            keys[head.featured_image] = True
+        for key in head.images:
+            keys[key] = True
+    for gallery in galleries:
+        for key, *_rest in gallery.photos:
+            keys[key] = True
+    for _title, _category, key in banners:
+        keys[key] = True
+    return list(keys)
+
+
+def picture(seed: int, key: tuple) -> stories.Picture:
+    return writer(seed).picture(calendar.event(seed, key[0]), key[1])
+
+
+# --- galleries and banners -------------------------------------------------------------
+
+_GALLERY_WEIGHTS = {Kind.SESSION: 8.0, Kind.VOTER_CONTACT: 1.0, Kind.SUPERVISION: 1.0}
+
+
+def _category_of(kind) -> int:
+    return next(angle.category for angle in stories.ANGLES if kind in angle.kinds)
 
 
 def gallery_specs(seed: int, count: int, pool_size: int = IMAGE_POOL_SIZE):
+    """Galleries 0..count-1: each the photos of one event, dated by it."""
+    w = writer(seed)
+    rng = random.Random(f"{seed}:galleries")
+    events = [e for e in window_events(seed) if e.kind in stories.GALLERY_KINDS]
+    # A weighted shuffle (sessions first, more often): gallery i depends on the seed only.
+    order = sorted(events, key=lambda e: -(rng.random() ** (1 / _GALLERY_WEIGHTS.get(e.kind, 1.5))))
     used, specs = {}, []
-    for index in range(count):
-        rng = random.Random(f"{seed}:gallery:{index}")
-        published_at = _moment(rng)
-        values = _Values(rng, published_at.date())
-        category = rng.choice([0, 1, 3])
-        title = _sentence_case(rng.choice(content.GALLERY_TITLES).format_map(values))
-        photos = [_image_block(rng, pool_size, values)[1:] for _photo in range(rng.randint(5, 10))]
+    for index, event in enumerate(order[:count]):
+        grng = random.Random(f"{seed}:gallery:{index}")
+        category = _category_of(event.kind)
+        title = f"Thư viện ảnh: {event.title}"
+        delay = grng.choice((0, 1, 1, 2))
+        published = event.end + datetime.timedelta(days=delay)
+        photos = [w.picture(event, variant) for variant in range(grng.randint(*GALLERY_PHOTOS))]
         specs.append(
             GallerySpec(
                 index=index,
                 category=category,
                 title=title,
                 slug=_unique_slug(used, category, title),
-                intro=rng.choice(content.LEADS).format_map(values),
-                event_date=published_at.date(),
-                published_at=published_at,
-                photos=photos,
+                intro=(
+                    f"Một số hình ảnh tại {event.phrase}, "
+                    f"{calendar.date_range(event.start, event.end)}."
+                ),
+                event_date=event.start,
+                published_at=_moment(grng, published, same_day=delay == 0),
+                event_key=event.key,
+                photos=[(p.key, p.alt, p.caption, p.photographer) for p in photos],
             )
         )
     return specs
+
+
+def banner_specs(seed: int) -> list:
+    """The home page's banners: (title, category, picture key) of the latest regular
+    session of the demo, the voter contact before it, the latest briefing."""
+    events = window_events(seed)
+    session = [e for e in events if e.kind == Kind.SESSION and len(e.days) >= 2][-1]
+    label = calendar.session_label(session.number)
+    contact = next(
+        e
+        for e in events
+        if e.kind == Kind.VOTER_CONTACT and e.session == session.number and e.stage == "trước"
+    )
+    briefing = [e for e in events if e.kind == Kind.BRIEFING][-1]
+    return [
+        (f"{session.title}, nhiệm kỳ 2016-2021", stories.THUONG_TRUC, (session.key, 0)),
+        (f"Tiếp xúc cử tri trước {label} HĐND tỉnh", stories.THUONG_TRUC, (contact.key, 0)),
+        (briefing.title, stories.THUONG_TRUC, (briefing.key, 0)),
+    ]

@@ -4,6 +4,7 @@ import datetime
 import re
 from collections import Counter
 
+from portal.core.text import slugify_vi
 from portal.demo import content, specs
 
 
@@ -42,6 +43,11 @@ def test_slugs_are_ascii_and_unique_within_a_category():
     assert len(set(pairs)) == len(pairs)
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", s.slug) for s in all_specs)
     assert all(len(s.slug) <= specs.SLUG_LENGTH + 6 for s in all_specs)
+
+
+def test_slugs_are_those_slugify_vi_makes():
+    for spec in specs.article_specs(2019, 3000, full=False)[::7]:
+        assert specs._slug_base(spec.title) == slugify_vi(spec.title, max_length=specs.SLUG_LENGTH)
 
 
 def test_content_is_dated_across_2018_to_2020_in_vietnam_time():

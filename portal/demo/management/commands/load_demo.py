@@ -13,8 +13,8 @@ QUIET_LOGGERS = ("django_tasks", "wagtail")
 
 class Command(BaseCommand):
     help = (
-        "Tạo dữ liệu mẫu: HĐND tỉnh Bắc Kạn khóa IX (2016-2021). Chạy lại không thay đổi gì; "
-        "--articles N bổ sung cho đủ N tin bài."
+        "Tạo dữ liệu mẫu: HĐND tỉnh Bắc Kạn khóa IX (2016-2021), mỗi tin bài viết về một sự "
+        "kiện của nhiệm kỳ. Chạy lại không thay đổi gì; --articles N bổ sung cho đủ N tin bài."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +24,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--galleries", type=int, default=services.DEFAULT_GALLERIES)
         parser.add_argument(
-            "--images", type=int, default=services.specs.IMAGE_POOL_SIZE, help="Số ảnh mẫu."
+            "--images",
+            type=int,
+            default=services.specs.IMAGE_POOL_SIZE,
+            help="Số ảnh của mỗi sự kiện dùng cho tin bài (mặc định: "
+            f"{services.specs.IMAGE_POOL_SIZE}; thư viện ảnh có thêm ảnh của sự kiện).",
         )
         parser.add_argument(
             "--admin-password",
