@@ -49,6 +49,7 @@ urlpatterns = [
     path("sitemap.xml", core_sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", core_sitemaps.sitemap_section, name="sitemap_section"),
     path("robots.txt", core_sitemaps.robots_txt, name="robots_txt"),
+    path("so-do-trang/", include("portal.home.urls")),
 ]
 
 if getattr(settings, "PORTAL_SERVE_MEDIA", False):  # development only (config.settings.dev)

@@ -6,6 +6,8 @@ from wagtail.models import Orderable, Page
 from portal.core.models import BasePage, LinkFields
 from portal.core.visibility import visible_links, visible_pages
 
+from .selectors import picture_first
+
 
 class HomePage(BasePage):
     """The portal's home page: lead story, latest news, banners, quick links."""
@@ -34,6 +36,9 @@ class HomePage(BasePage):
         verbose_name = "Trang chủ"
 
     LATEST_COUNT = 10
+    # One featured story and four more: the featured card takes two columns by two
+    # rows of a four-column grid and the others fill the rest, so no row is left
+    # half empty (home/home_page.html, site.css "Home").
     PER_CATEGORY = 5
 
     def get_context(self, request, *args, **kwargs):
@@ -70,7 +75,9 @@ class HomePage(BasePage):
         return {
             "lead": lead,
             "latest": latest,
-            "category_sections": [(category, per_category[category.pk]) for category in on_home],
+            "category_sections": [
+                (category, picture_first(per_category[category.pk])) for category in on_home
+            ],
             "banners": banners,
             "quick_links": quick_links,
         }

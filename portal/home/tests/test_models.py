@@ -142,3 +142,62 @@ def test_banners_and_quick_links_to_hidden_pages_are_left_out(client, home, cate
     assert draft.slug not in page
     assert '<a class="banner__link" href="https://example.org/">' in page
     assert f'<a href="{visible.url}">Liên kết hiện</a>' in page
+
+
+def test_each_section_opens_on_its_newest_story_with_a_picture(client, home, category):
+    published(ArticlePageFactory(parent=category, title="Tin không ảnh mới nhất"), 1)
+    published(
+        ArticlePageFactory(
+            parent=category, title="Tin có ảnh", featured_image=image(), featured_image_alt="a"
+        ),
+        2,
+    )
+    published(ArticlePageFactory(parent=category, title="Tin không ảnh cũ"), 3)
+    page = client.get("/").content.decode()
+    start = f'<section class="category-block" aria-labelledby="chuyen-muc-{category.pk}">'
+    block = re.search(re.escape(start) + ".*?</section>", page, re.S).group(0)
+    cards = re.findall(
+        r'<article class="card([^"]*)">.*?<h3 class="card__title"><a[^>]*>([^<]+)', block, re.S
+    )
+    assert cards == [
+        (" card--featured", "Tin có ảnh"),
+        ("", "Tin không ảnh mới nhất"),
+        ("", "Tin không ảnh cũ"),
+    ]
+    assert '<div class="front-grid front-grid--3">' in block  # the layout for three
+
+
+def test_banner_pictures_repeat_no_title_and_the_strip_is_compact(client, home, category):
+    HomeBanner.objects.create(
+        page=home, title="Kỳ họp thứ 14", alt="Kỳ họp thứ 14", image=image(), link_page=category
+    )
+    HomeBanner.objects.create(
+        page=home, title="Tiếp xúc cử tri", alt="Cử tri xã Đồng Xá phát biểu", image=image()
+    )
+    page = client.get("/").content.decode()
+    strip = re.search(r'<div class="home-strip">.*?</section>', page, re.S).group(0)
+    assert '<h2 id="su-kien-noi-bat" class="strip-title">Sự kiện nổi bật</h2>' in strip
+    # The title is the link's text: a picture whose alt says the same is decorative.
+    first, second = re.findall(r"<img [^>]*>", strip)
+    assert 'alt=""' in first and 'width="160"' in first
+    assert 'alt="Cử tri xã Đồng Xá phát biểu"' in second
+    assert '<span class="banner__link">' in strip  # no link: a tile all the same
+
+
+def test_menu_folds_without_javascript_and_text_size_buttons_name_what_they_show(
+    client, home, news_index, category
+):
+    page = client.get("/").content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', page, re.S).group(0)
+    assert '<details class="main-nav__fold" data-nav-fold>' in nav
+    assert re.search(r'<summary class="main-nav__toggle">.*?Danh mục</summary>', nav)
+    assert f'<a href="{category.url}">{category.title}</a>' in nav
+    # WCAG 2.5.3 (label in name): the accessible name starts with the visible text.
+    for action, visible, purpose in [
+        ("smaller", "A-", "Giảm cỡ chữ"),
+        ("reset", "A", "Cỡ chữ mặc định"),
+        ("larger", "A+", "Tăng cỡ chữ"),
+    ]:
+        button = re.search(rf'<button [^>]*data-text-size="{action}"[^>]*>(.*?)</button>', page)
+        assert "aria-label" not in button.group(0)
+        assert button.group(1) == f'{visible}<span class="sr-only"> {purpose}</span>'

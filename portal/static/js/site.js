@@ -90,7 +90,35 @@
     });
   }
 
+  /* The main menu is a <details> disclosure, folded on a phone and usable without
+   * JavaScript. Here it only follows the width: open from 48em up (where site.css
+   * hides its toggle), folded below; Escape folds it again and returns to the toggle. */
+  var WIDE = window.matchMedia ? window.matchMedia("(min-width: 48em)") : null;
+
+  function syncNavFold() {
+    var wide = !!(WIDE && WIDE.matches);
+    document.querySelectorAll("[data-nav-fold]").forEach(function (fold) {
+      fold.open = wide;
+    });
+  }
+
+  function onNavKey(event) {
+    var fold = event.currentTarget;
+    if (event.key !== "Escape" || !fold.open || (WIDE && WIDE.matches)) { return; }
+    fold.open = false;
+    var toggle = fold.querySelector("summary");
+    if (toggle) { toggle.focus(); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    syncNavFold();
+    document.querySelectorAll("[data-nav-fold]").forEach(function (fold) {
+      fold.addEventListener("keydown", onNavKey);
+    });
+    if (WIDE) {
+      if (WIDE.addEventListener) { WIDE.addEventListener("change", syncNavFold); }
+      else if (WIDE.addListener) { WIDE.addListener(syncNavFold); }
+    }
     document.querySelectorAll("[data-text-size]").forEach(function (button) {
       button.addEventListener("click", onTextSize);
     });
