@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.core.compression.TextCompressionMiddleware",  # gzip for text, above the page cache
     "portal.core.middleware.BadRequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.core.page_cache.PageCacheMiddleware",
