@@ -9,13 +9,14 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from portal.core.registry import Subject, register_subject
 
-        from . import audit, models, sections
+        from . import audit, models, notifications, sections
         from .gate import refuse_classified_upload
         from .publishing import refuse_marked_page
         from .two_factor import checks  # noqa: F401  (registers the system checks)
 
         sections.register_page_permission_policy()
         audit.connect()
+        notifications.connect()
         register_subject(
             Subject(
                 label=self.label,
