@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.editorial",
     "portal.demo",
+    "portal.oversight",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -491,4 +491,6 @@ USERS = [
     ("truongban", "Hải", "Lý Đức", False, "Ban Biên tập", STAFF_UNIT),
     ("ctv.babe", "Hoa", "Triệu Thị", False, "Cộng tác viên", "Cộng tác viên - huyện Ba Bể"),
     ("ctv.chomoi", "Tuấn", "Ma Văn", False, "Cộng tác viên", "Cộng tác viên - huyện Chợ Mới"),
+    ("daibieu.nganson", "Dung", "Lường Thị", False, "Cộng tác viên", "Đại biểu HĐND tỉnh"),
+    ("quantri", "Khánh", "Đàm Quốc", False, "Quản trị", STAFF_UNIT),
 ]

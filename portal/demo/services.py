@@ -50,8 +50,9 @@ from portal.news.models import (
     NewsIndexPage,
     Topic,
 )
+from portal.oversight.demo import load_letters_demo
 
-from . import bulk, content, images, specs
+from . import bulk, content, images, newsroom, specs
 
 DEFAULT_SEED = 2019
 DEFAULT_ARTICLES = 1200
@@ -70,6 +71,7 @@ class DemoReport:
     galleries_created: int = 0
     images_created: int = 0
     users_created: list = field(default_factory=list)
+    workflow_items: int = 0
     admin_password: str | None = None  # set when the admin account was created or reset
 
 
@@ -120,6 +122,7 @@ def demo_load(
             for title, category, key in banners
         ]
         _home_furniture(home, news_index, categories, banner_rows)
+        load_letters_demo(home, seed)
     report.galleries_created = _galleries(new_galleries, categories, pool)
 
     context = bulk.ArticleContext(
@@ -146,7 +149,10 @@ def demo_load(
         bar.close()
     if missing:
         _refresh_planner_statistics()
-    if missing or report.galleries_created:
+    report.workflow_items = newsroom.newsroom_demo(
+        {page.title: page for page in categories.values()}
+    )
+    if missing or report.galleries_created or report.workflow_items:
         _invalidate_page_cache()
     report.articles_created = len(missing)
     report.articles_total = ArticlePage.objects.count()
@@ -202,6 +208,14 @@ def _admin_user(password, report):
         admin.save(update_fields=["password"])
         report.admin_password = password
     return admin
+
+
+def accounts_by_role() -> dict[str, list[str]]:
+    """The demo accounts by their group, in the order of ``content.USERS``."""
+    roles: dict[str, list[str]] = {}
+    for username, _first, _last, _su, group, _unit in content.USERS:
+        roles.setdefault(group, []).append(username)
+    return roles
 
 
 def _users(report):

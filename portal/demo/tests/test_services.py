@@ -13,7 +13,7 @@ from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
 
 from portal.core.models import Author, SiteSettings
-from portal.demo import services, specs
+from portal.demo import newsroom, services, specs
 from portal.home.models import HomePage
 from portal.news.models import (
     ArticleAuthor,
@@ -143,13 +143,26 @@ def test_topping_up_adds_exactly_the_difference():
     assert ArticlePage.objects.count() == after["articles"]
 
 
+def in_the_newsroom() -> set[int]:
+    """Articles the demo's newsroom took back into the workflow."""
+    return set(
+        ArticlePage.objects.filter(owner__username__in=newsroom.SECTIONS).values_list(
+            "pk", flat=True
+        )
+    )
+
+
 @pytest.mark.django_db
 def test_bulk_articles_are_sound():
-    load()
+    report = load()
     assert_tree_is_sound()
     articles = list(ArticlePage.objects.order_by("pk"))
     assert len(articles) == N
+    in_review = in_the_newsroom()
+    assert len(in_review) == report.workflow_items > 0
     for article in articles:
+        if article.pk in in_review:  # back in the workflow (portal.demo.newsroom)
+            continue
         assert article.live and not article.has_unpublished_changes
         assert article.latest_revision_id and article.live_revision_id == article.latest_revision_id
         assert article.url_path == f"{article.get_parent().url_path}{article.slug}/"
@@ -183,15 +196,18 @@ def test_every_article_is_in_both_search_indexes():
     from portal.search.models import SearchEntry
     from portal.search.services import index_pages
 
-    load()
-    ids = set(ArticlePage.objects.values_list("pk", flat=True))
+    report = load()
+    ids = set(ArticlePage.objects.live().values_list("pk", flat=True))
+    assert len(ids) >= N - report.workflow_items  # the newsroom's drafts are not public
     assert ids <= set(SearchEntry.objects.values_list("page_id", flat=True))
     wagtail_ids = IndexEntry.objects.filter(
         content_type__model="articlepage", content_type__app_label="news"
     ).values_list("object_id", flat=True)
-    assert {str(pk) for pk in ids} == set(wagtail_ids)
+    # The admin's index holds the drafts too.
+    every = set(ArticlePage.objects.values_list("pk", flat=True))
+    assert {str(pk) for pk in every} == set(wagtail_ids)
 
-    article = ArticlePage.objects.order_by("pk")[5]
+    article = ArticlePage.objects.live().order_by("pk")[5]
     # The portal entry is what its own indexer writes.
     entry = SearchEntry.objects.get(page=article)
     stored = (entry.title, entry.text, entry.facets, entry.published_at)
@@ -321,7 +337,8 @@ def test_quick_links_lead_to_the_section_they_name(client):
     home = HomePage.objects.get()
     titles = [link.title for link in home.live_revision.as_object().quick_links.all()]
     assert "Thống kê đơn thư" not in titles
-    assert "Thống kê đơn thư" not in client.get("/").content.decode()
+    # Where the section exists (portal.oversight), the menu names it, at its own address.
+    assert '/tin-tuc/cac-ban-hdnd/">Thống kê đơn thư' not in client.get("/").content.decode()
 
 
 @pytest.mark.django_db

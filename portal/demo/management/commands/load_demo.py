@@ -87,3 +87,13 @@ class Command(BaseCommand):
                 f"{services.ADMIN_USERNAME}, mật khẩu: {password}"
             )
         )
+        self.stdout.write(
+            "Tài khoản theo vai trò (mật khẩu khi tạo lần đầu: "
+            f"{services.DEFAULT_ADMIN_PASSWORD}):"
+        )
+        for role, usernames in services.accounts_by_role().items():
+            self.stdout.write(f"  {role}: {', '.join(usernames)}")
+        if report.workflow_items:
+            self.stdout.write(
+                f"Đã đưa {report.workflow_items} tin bài vào quy trình duyệt (đủ các trạng thái)."
+            )
