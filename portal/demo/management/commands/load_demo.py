@@ -88,8 +88,7 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(
-            "Tài khoản theo vai trò (mật khẩu khi tạo lần đầu: "
-            f"{services.DEFAULT_ADMIN_PASSWORD}):"
+            f"Tài khoản theo vai trò (mật khẩu khi tạo lần đầu: {services.DEFAULT_ADMIN_PASSWORD}):"
         )
         for role, usernames in services.accounts_by_role().items():
             self.stdout.write(f"  {role}: {', '.join(usernames)}")
