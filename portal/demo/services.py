@@ -149,9 +149,10 @@ def demo_load(
         bar.close()
     if missing:
         _refresh_planner_statistics()
-    report.workflow_items = newsroom.newsroom_demo(
+    report.workflow_items, copies = newsroom.newsroom_demo(
         {page.title: page for page in categories.values()}
     )
+    report.images_created += copies
     if missing or report.galleries_created or report.workflow_items:
         _invalidate_page_cache()
     report.articles_created = len(missing)
