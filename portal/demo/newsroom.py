@@ -125,7 +125,9 @@ def _wider_copy(image, blurred: bool = False):
         file_size=len(jpeg),
         file_hash=hash_filelike(io.BytesIO(jpeg)),
     )
-    copy.file.save(name, ContentFile(jpeg), save=False)
+    storage = copy._meta.get_field("file").storage
+    copy.file.name = storage.save(copy.get_upload_to(name), ContentFile(jpeg))
+    copy.width, copy.height = LEAD_WIDTH, height
     copy.save()
     copy.tags.add(*image.tags.names())
     COPIES.append(copy.pk)
