@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.home",
     "portal.news",
+    "portal.council",
     "portal.search",
     "portal.editorial",
     "portal.demo",

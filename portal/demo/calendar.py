@@ -5,8 +5,9 @@ of the kinds of :class:`Kind`:
 
 - sessions (kỳ họp) numbered in one sequence that increases with their dates:
   the first session in June 2016, two regular sessions a year (mid-year in July,
-  year-end in December) and thematic or extraordinary ones between them, about
-  twenty in the term; each with its agenda and the resolutions it adopted
+  year-end in December) and thematic or extraordinary ones between them,
+  nineteen in the term (in 2019 the 11th to the 14th, the 13th extraordinary);
+  each with its agenda and the resolutions it adopted
   (numbered per year, ``12/2019/NQ-HĐND`` for normative ones, ``45/NQ-HĐND``
   for the others), the agencies questioned (chất vấn) and the posts it filled;
 - the committees' reviews of the drafts a week before each session (thẩm tra);
@@ -376,8 +377,19 @@ def _items(rng, when, year, used, count) -> list[AgendaItem]:
 
 
 def _session_slots(rng, days: _Days):
-    """(start, length in days, type, agenda kind) of every session, in no order."""
+    """(start, length in days, agenda kind) of every session, in no order.
+
+    One sequence of numbers: the first session (June 2016), the two regular sessions
+    of each year (mid-year in July, year-end in December) and the thematic or
+    extraordinary ones between them. How many of those a year holds is fixed, so that
+    the numbers fall where the term's record puts them: ten sessions before 2019
+    (2016: one; 2017 and 2018: three between them), four in 2019 (the 11th in spring,
+    the 12th at mid-year, the 13th an extraordinary one in autumn, the 14th at the
+    year's end), four in 2020 (an extraordinary one on Covid-19 in April) and a last
+    thematic one in March 2021: nineteen in all.
+    """
     slots = [(days.free(_d(2016, 6, 27) + datetime.timedelta(rng.randrange(3))), 2, "thu-nhat")]
+    busier = rng.choice([2017, 2018])  # the year with two sessions between the regular ones
     for year in range(2016, 2021):
         if year > 2016:
             start = days.free(_d(year, 7, rng.randint(10, 17)), "hdnd", span=3)
@@ -386,15 +398,29 @@ def _session_slots(rng, days: _Days):
         slots.append((start, 3, "cuoi-nam"))
         # Thematic or extraordinary sessions between the regular ones.
         months = [rng.choice([3, 4, 5]), rng.choice([8, 9, 10])]
-        count = 1 if year == 2016 else (2 if year == 2020 else rng.choice([1, 2]))
-        chosen = months[1:] if year == 2016 else months[:count]
-        if year == 2020:
-            chosen = [4, chosen[1]]
+        if year == 2016:
+            chosen = months[1:]
+        elif year in (2017, 2018):
+            chosen = months if year == busier else [rng.choice(months)]
+        elif year == 2020:
+            chosen = [4, months[1]]
+        else:  # 2019: one in spring, one (extraordinary) in autumn
+            chosen = months
         for month in chosen:
             start = days.free(_d(year, month, rng.randint(8, 24)), "hdnd")
             slots.append((start, 1, "chuyen-de"))
     slots.append((days.free(_d(2021, 3, rng.randint(10, 20)), "hdnd"), 1, "chuyen-de"))
     return slots
+
+
+def _is_extraordinary(rng, start: datetime.date) -> bool:
+    """A session between the regular ones is extraordinary (bất thường) or thematic
+    (chuyên đề): April 2020 (Covid-19) and the autumn of 2019 (the 13th) were
+    extraordinary, the spring of 2019 (the 11th) thematic; the others are drawn."""
+    drawn = rng.random() < 0.4
+    if (start.year, start.month) == (2020, 4) or (start.year == 2019 and start.month >= 8):
+        return True
+    return drawn and start.year != 2019
 
 
 # Posts filled at a session after the first: (year, agenda kind, role keys).
@@ -472,9 +498,7 @@ def _sessions(rng, days: _Days) -> list[Event]:
             elections = FIRST_SESSION_ELECTIONS
         elif when == "chuyen-de":
             session_type = (
-                SessionType.EXTRAORDINARY
-                if (year == 2020 and start.month == 4) or rng.random() < 0.4
-                else SessionType.THEMATIC
+                SessionType.EXTRAORDINARY if _is_extraordinary(rng, start) else SessionType.THEMATIC
             )
             agenda = _items(rng, "chuyen-de", year, used, rng.randint(2, 3))
             if year == 2020 and start.month == 4:

@@ -35,6 +35,7 @@ from portal.core.admin_units_loader import load_administrative_units
 from portal.core.factories import AuthorFactory
 from portal.core.models import AdministrativeUnit, RelatedAgencyLink, SiteSettings
 from portal.core.text import slugify_vi
+from portal.council.demo import load_council
 from portal.home.models import HomeBanner, HomePage, HomeQuickLink
 from portal.news.factories import (
     GalleryPageFactory,
@@ -122,6 +123,7 @@ def demo_load(
             for title, category, key in banners
         ]
         _home_furniture(home, news_index, categories, banner_rows)
+        load_council(seed, home, admin)
         load_letters_demo(home, seed)
     report.galleries_created = _galleries(new_galleries, categories, pool)
 
