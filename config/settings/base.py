@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "portal.home",
     "portal.news",
     "portal.council",
+    "portal.people",
     "portal.search",
     "portal.editorial",
     "portal.demo",

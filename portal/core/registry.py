@@ -24,6 +24,9 @@ its ``AppConfig.ready()`` it calls ``register_subject(Subject(...))`` with:
   (``check(page)`` returns its problems, one sentence each, saying where); the
   page editor shows them when the item is submitted, and the workflow's
   automatic-checks step returns the item with them.
+- ``home_blocks``: what it shows on the home page below the news (``block(day)``
+  returns a ``HomeBlock(template, context)`` or ``None`` when it has nothing to show
+  that day);
 - ``page_images``: the pictures an item shows (``images(page)`` returns
   ``PageImage(where, image, lead)`` for each, ``lead`` for the one a listing and a
   share show), so the newsroom checks their quality without knowing the subject.
@@ -96,6 +99,15 @@ class Subject:
     publish_checks: tuple = ()
     submission_checks: tuple = ()
     page_images: tuple = ()
+    home_blocks: tuple = ()
+
+
+@dataclass(frozen=True)
+class HomeBlock:
+    """A block a subject shows on the home page: its template and that template's context."""
+
+    template: str
+    context: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,6 +137,7 @@ def register_subject(subject: Subject) -> Subject:
         publish_checks=tuple(subject.publish_checks),
         submission_checks=tuple(subject.submission_checks),
         page_images=tuple(subject.page_images),
+        home_blocks=tuple(subject.home_blocks),
     )
     _SUBJECTS[subject.label] = subject
     _bump_version()
@@ -200,6 +213,16 @@ def publish_checks() -> list:
 
 def submission_checks() -> list:
     return [check for subject in _SUBJECTS.values() for check in subject.submission_checks]
+
+
+def home_blocks(day) -> list[HomeBlock]:
+    """The subjects' home page blocks for ``day``, in the order the subjects registered."""
+    return [
+        block
+        for subject in _SUBJECTS.values()
+        for make in subject.home_blocks
+        if (block := make(day)) is not None
+    ]
 
 
 def page_images(page) -> list[PageImage]:

@@ -52,6 +52,9 @@ from portal.news.models import (
     Topic,
 )
 from portal.oversight.demo import load_letters_demo
+from portal.oversight.reception_demo import load_receptions_demo
+from portal.oversight.supervision_demo import load_supervision_demo
+from portal.people.demo import load_people
 
 from . import bulk, content, images, newsroom, specs
 
@@ -73,6 +76,9 @@ class DemoReport:
     images_created: int = 0
     users_created: list = field(default_factory=list)
     workflow_items: int = 0
+    delegates_created: int = 0
+    receptions_created: int = 0
+    supervisions_created: int = 0
     admin_password: str | None = None  # set when the admin account was created or reset
 
 
@@ -149,13 +155,24 @@ def demo_load(
         )
     finally:
         bar.close()
-    if missing:
+    # After the articles: the delegates' own items are linked to them.
+    report.delegates_created = load_people(seed, home)
+    report.receptions_created = load_receptions_demo(home, seed)
+    report.supervisions_created = load_supervision_demo(home, seed)
+    if missing or report.delegates_created or report.supervisions_created:
         _refresh_planner_statistics()
     report.workflow_items, copies = newsroom.newsroom_demo(
         {page.title: page for page in categories.values()}
     )
     report.images_created += copies
-    if missing or report.galleries_created or report.workflow_items:
+    if (
+        missing
+        or report.galleries_created
+        or report.workflow_items
+        or report.delegates_created
+        or report.receptions_created
+        or report.supervisions_created
+    ):
         _invalidate_page_cache()
     report.articles_created = len(missing)
     report.articles_total = ArticlePage.objects.count()

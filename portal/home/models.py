@@ -1,8 +1,11 @@
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from portal.core import registry
 from portal.core.models import BasePage, LinkFields
 from portal.core.visibility import visible_links, visible_pages
 
@@ -46,6 +49,11 @@ class HomePage(BasePage):
         # Read only when the template builds the home blocks, i.e. not when
         # their rendered HTML comes from the fragment cache.
         context["home"] = HomeBlocks(self)
+        # What the subjects show below the news (this week's receptions...): read
+        # when the template reaches it, outside the news blocks' fragment.
+        context["subject_blocks"] = SimpleLazyObject(
+            lambda: registry.home_blocks(timezone.localdate())
+        )
         return context
 
     def home_blocks(self):

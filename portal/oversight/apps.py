@@ -11,7 +11,19 @@ class OversightConfig(AppConfig):
         from portal.core.registry import MenuSection, Searchable, Subject, register_subject
         from portal.search.documents import SearchDocument
 
-        from .models import LetterMonth, LetterStatisticsIndexPage, ReceivingBody
+        from .models import (
+            LetterMonth,
+            LetterStatisticsIndexPage,
+            NonWorkingDay,
+            ReceivingBody,
+            Reception,
+            ReceptionRule,
+            ReceptionSchedulePage,
+            Recommendation,
+            SupervisionIndexPage,
+            SupervisionPage,
+        )
+        from .reception_home import week_block
 
         def index_document(page):
             return SearchDocument(
@@ -22,14 +34,61 @@ class OversightConfig(AppConfig):
                 date=page.last_published_at,
             )
 
+        def schedule_document(page):
+            return SearchDocument(
+                title=page.title,
+                lead="Lịch tiếp công dân định kỳ của Thường trực HĐND tỉnh và đại biểu HĐND "
+                "tỉnh: ngày, giờ, địa điểm, người tiếp.",
+                text=page.intro,
+                date=page.last_published_at,
+            )
+
+        def supervision_document(page):
+            from wagtail.rich_text import get_text_for_indexing
+
+            return SearchDocument(
+                title=page.title,
+                lead=f"{page.get_kind_display()} của {page.body.title}",
+                text="\n".join(
+                    [
+                        *page.agency_list,
+                        get_text_for_indexing(page.summary or ""),
+                        *(f"{r.agency}: {r.text}" for r in page.recommendations.all()),
+                    ]
+                ),
+                date=page.last_published_at,
+                extra=[page.decision_number],
+            )
+
         register_subject(
             Subject(
                 label=self.label,
-                searchable=(Searchable(LetterStatisticsIndexPage, index_document),),
-                menu=(MenuSection(LetterStatisticsIndexPage),),
+                searchable=(
+                    Searchable(LetterStatisticsIndexPage, index_document),
+                    Searchable(ReceptionSchedulePage, schedule_document),
+                    Searchable(SupervisionPage, supervision_document, ("body", "recommendations")),
+                ),
+                search_groups=(SupervisionIndexPage,),
+                menu=(
+                    MenuSection(SupervisionIndexPage),
+                    MenuSection(LetterStatisticsIndexPage),
+                    MenuSection(ReceptionSchedulePage),
+                ),
+                home_blocks=(week_block,),
                 # A month's figures, and the bodies' names, are on the month and
                 # year pages and in their downloads. A report (LetterReport) is part
                 # of its month (ParentalKey) and saved with it.
-                cache_models=(LetterMonth, ReceivingBody),
+                # The receptions, their rules and the days off are on the schedule's
+                # pages, its iCal feed and the home page's week.
+                # Recommendations (with their follow-ups, saved with them) are on their
+                # activity's page and the listings' overdue counts.
+                cache_models=(
+                    LetterMonth,
+                    ReceivingBody,
+                    Reception,
+                    ReceptionRule,
+                    NonWorkingDay,
+                    Recommendation,
+                ),
             )
         )

@@ -139,3 +139,17 @@ def register_letters_log_actions(actions):
             return (
                 f"Xóa khi nhập lại tháng từ tệp “{data.get('file', '')}” (tệp không còn dòng này)"
             )
+
+
+@hooks.register("register_admin_viewset")
+def register_reception_viewsets():
+    from .reception_admin import ReceptionViewSetGroup
+
+    return ReceptionViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_recommendation_viewset():
+    from .supervision_admin import RecommendationViewSet
+
+    return RecommendationViewSet()

@@ -7,6 +7,7 @@ skipped.
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,12 @@ def editor(django_user_model):
     return django_user_model.objects.create_superuser(
         ADMIN_USERNAME, "bientap@example.vn", ADMIN_PASSWORD, first_name="Biên tập"
     )
+
+
+def admin_login(page):
+    """Sign in to the admin as the test's editor (a password alone: see above)."""
+    page.goto("/admin/login/")
+    page.fill("#id_username", ADMIN_USERNAME)
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image, ImageDraw
 
-from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME
+from .conftest import admin_login
 
 pytestmark = [
     pytest.mark.browser,
@@ -77,14 +77,6 @@ def watch_csp(page):
 def csp_violations(page, console_errors):
     reported = page.evaluate("window.__cspViolations || []")
     return console_errors + reported
-
-
-def admin_login(page):
-    page.goto("/admin/login/")
-    page.fill("#id_username", ADMIN_USERNAME)
-    page.fill("#id_password", ADMIN_PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def choose_in_modal(page, section_selector, choice_text):

@@ -8,7 +8,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME
+from .conftest import admin_login
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,14 +52,6 @@ def letters_site(editor):
     ReceivingBodyFactory(name=STANDING, kind=ReceivingBody.Kind.STANDING, sort_order=1)
     ReceivingBodyFactory(name=OFFICE, kind=ReceivingBody.Kind.OFFICE, sort_order=2)
     return LetterStatisticsIndexPageFactory(parent=HomePage.objects.get(), title="Thống kê đơn thư")
-
-
-def admin_login(page):
-    page.goto("/admin/login/")
-    page.fill("#id_username", ADMIN_USERNAME)
-    page.fill("#id_password", ADMIN_PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def open_import(page):

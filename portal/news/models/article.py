@@ -54,6 +54,16 @@ class ArticlePage(BasePage):
         related_name="articles",
     )
     event_date = models.DateField("Ngày diễn ra sự kiện", null=True, blank=True)
+    delegate = models.ForeignKey(
+        "people.DelegatePage",
+        verbose_name="Đại biểu viết bài",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="voice_items",
+        help_text="Bài của chuyên mục “Tiếng nói người đại biểu nhân dân”: bài hiện trên trang "
+        "của đại biểu và dẫn về trang đó.",
+    )
     tags = ClusterTaggableManager("Chủ đề", through=ArticleTopic, blank=True)
 
     parent_page_types = ["news.NewsCategoryPage"]
@@ -80,6 +90,7 @@ class ArticlePage(BasePage):
         ),
         FieldPanel("body"),
         InlinePanel("authors", heading="Tác giả (bút danh, theo thứ tự)", label="Tác giả"),
+        FieldPanel("delegate"),
         FieldRowPanel([FieldPanel("event_date"), FieldPanel("admin_unit")]),
         FieldPanel("tags"),
         InlinePanel("related_items", heading="Tin liên quan", label="Tin liên quan"),
@@ -117,6 +128,13 @@ class ArticlePage(BasePage):
         return [
             entry.author for entry in self.authors.select_related("author").order_by("sort_order")
         ]
+
+    def visible_delegate(self):
+        """The delegate who wrote the item, when a visitor may see their page."""
+        from portal.core.visibility import is_visible
+
+        delegate = self.delegate
+        return delegate if delegate is not None and is_visible(delegate) else None
 
     def topics_by_name(self):
         return list(self.tags.order_by("name"))

@@ -74,8 +74,8 @@ class Command(BaseCommand):
         elapsed = time.monotonic() - started
         self.stdout.write(
             f"Đã tạo {report.articles_created} tin bài mới (tổng số: {report.articles_total}), "
-            f"{report.galleries_created} thư viện ảnh, {report.images_created} ảnh "
-            f"trong {elapsed:.1f} giây."
+            f"{report.galleries_created} thư viện ảnh, {report.images_created} ảnh, "
+            f"{report.delegates_created} đại biểu trong {elapsed:.1f} giây."
         )
         password = report.admin_password or (
             f"mật khẩu đã đặt khi tạo lần đầu (mặc định {services.DEFAULT_ADMIN_PASSWORD})"
