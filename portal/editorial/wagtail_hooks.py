@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
 from . import audit, sections
+from .bulk_publish import WorkflowPublishBulkAction
 from .models import AutomaticChecksTask
 from .two_factor import services as two_factor
 from .two_factor import urls as two_factor_urls
@@ -84,3 +85,8 @@ def add_the_newsroom_panels(request, panels):
 
     panels.append(MyItemsPanel())
     panels.append(ReviewQueuePanel())
+
+
+# After Wagtail's own (order 0): the bulk action registry keeps the last one registered
+# for an action type, so the page listing's "Xuất bản" goes through the workflow.
+hooks.register("register_bulk_action", WorkflowPublishBulkAction, order=100)
