@@ -262,6 +262,14 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Files stamped as declassified, held until the head of the Editorial Board confirms
+    # them (portal.editorial.holding): outside MEDIA_ROOT, and a storage without URLs.
+    "held_uploads": {
+        "BACKEND": "portal.editorial.storage.HeldFileStorage",
+        "OPTIONS": {
+            "location": os.environ.get("PORTAL_HELD_UPLOADS_ROOT", BASE_DIR / "var" / "held")
+        },
+    },
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
 

@@ -11,6 +11,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Two runs side by side (.ci/run) each keep their files apart.
 MEDIA_ROOT = Path(os.environ.get("PORTAL_TEST_MEDIA_ROOT", BASE_DIR / "var" / "test-media"))  # noqa: F405
+STORAGES["held_uploads"]["OPTIONS"]["location"] = MEDIA_ROOT.parent / (MEDIA_ROOT.name + "-held")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # The two-factor requirement is on in the tests whatever the environment says

@@ -16,8 +16,9 @@ its ``AppConfig.ready()`` it calls ``register_subject(Subject(...))`` with:
 - ``exempt``: models that are none of these (or snippets no page shows), each
   with the reason;
 - ``upload_checks``: functions every uploaded image and document goes through
-  before anything is stored (``check(file, title, user)`` raises a
-  ``ValidationError`` with the message for the uploader);
+  before anything is stored (``check(file, title, user, collection=…, media=…)``
+  raises a ``ValidationError`` with the message for the uploader; ``media`` is
+  "document" or "image" for a new file, None for a replaced one);
 - ``publish_checks``: functions every page goes through before its content is
   saved live, and in the page editor (``check(page)`` raises a ``ValidationError``);
 - ``submission_checks``: what an item must carry before it goes to review

@@ -67,6 +67,8 @@ class UploadChecksMixin:
     the classification gate) on a newly uploaded file, before anything is stored:
     a refusal is a form error on the file, in the uploader's language."""
 
+    upload_media: str = ""  # "document" or "image"
+
     def __init__(self, *args, **kwargs):
         self.uploader = kwargs.get("user")  # Wagtail's collection forms take it, keep none
         super().__init__(*args, **kwargs)
@@ -75,9 +77,18 @@ class UploadChecksMixin:
         cleaned_data = super().clean()
         file = cleaned_data.get("file")
         if isinstance(file, UploadedFile) and "file" not in self.errors:
+            # A new file (not one replacing an existing document's or image's) may be
+            # held by a check rather than refused: the check is told what it would be.
+            is_new = self.instance is None or self.instance.pk is None
             for check in registry.upload_checks():
                 try:
-                    check(file, cleaned_data.get("title", ""), self.uploader)
+                    check(
+                        file,
+                        cleaned_data.get("title", ""),
+                        self.uploader,
+                        collection=cleaned_data.get("collection"),
+                        media=self.upload_media if is_new else None,
+                    )
                 except ValidationError as error:
                     self.add_error("file", error)
                     break
@@ -85,6 +96,8 @@ class UploadChecksMixin:
 
 
 class DocumentForm(UploadChecksMixin, BaseDocumentForm):
+    upload_media = "document"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")
@@ -278,6 +291,8 @@ def reencode_image(data: bytes) -> bytes:
 
 
 class ImageForm(UploadChecksMixin, BaseImageForm):
+    upload_media = "image"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields.get("file")

@@ -494,3 +494,5 @@ USERS = [
     ("daibieu.nganson", "Dung", "Lường Thị", False, "Cộng tác viên", "Đại biểu HĐND tỉnh"),
     ("quantri", "Khánh", "Đàm Quốc", False, "Quản trị", STAFF_UNIT),
 ]
+# The head of the Editorial Board ("Trưởng ban"): confirms declassified files.
+BOARD_HEADS = ("truongban",)

@@ -36,6 +36,7 @@ from portal.core.factories import AuthorFactory
 from portal.core.models import AdministrativeUnit, RelatedAgencyLink, SiteSettings
 from portal.core.text import slugify_vi
 from portal.council.demo import load_council
+from portal.editorial.holding import make_board_head
 from portal.home.models import HomeBanner, HomePage, HomeQuickLink
 from portal.news.factories import (
     GalleryPageFactory,
@@ -257,6 +258,8 @@ def _users(report):
                 user.groups.add(found)
             report.users_created.append(username)
         users[username] = user
+    for username in content.BOARD_HEADS:
+        make_board_head(users[username])
     return users
 
 

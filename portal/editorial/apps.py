@@ -27,6 +27,8 @@ class EditorialConfig(AppConfig):
                     models.ReviewTaskState: "a review step's state, admin only",
                     models.ReviewTask: "a workflow step, admin only",
                     models.AutomaticChecksTask: "a workflow step, admin only",
+                    models.HeldUpload: "a declassified file held for the head of the board, "
+                    "never public",
                 },
             )
         )

@@ -16,6 +16,7 @@ the year's returns can be counted by reason (``selectors.return_reasons``).
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from wagtail.models import GroupApprovalTask, Task, TaskState
@@ -182,3 +183,77 @@ class AutomaticChecksTask(Task):
             "Kiểm tra dấu mật, thông tin bắt buộc, mô tả và chú thích ảnh; "
             "đạt thì chuyển bước sau, không đạt thì trả lại tác giả kèm danh sách cần sửa."
         )
+
+
+def held_storage():
+    """The holding area's storage (``STORAGES["held_uploads"]``): not the media storage,
+    so nothing held has a public URL (``holding.py``)."""
+    from django.core.files.storage import storages
+
+    return storages["held_uploads"]
+
+
+def held_file_name(instance, filename):
+    """A random name without the uploader's: the stored file says nothing of itself."""
+    import uuid
+
+    return f"{uuid.uuid4().hex}.bin"
+
+
+class HeldUpload(models.Model):
+    """A file stamped as declassified ("GIẢI MẬT", "ĐÃ GIẢI MẬT"), held until the head
+    of the Editorial Board confirms it (it becomes a document or an image) or refuses
+    it (its file is deleted). The row stays as the record of the decision."""
+
+    DOCUMENT = "document"
+    IMAGE = "image"
+    KINDS = [(DOCUMENT, "Tài liệu"), (IMAGE, "Ảnh")]
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REFUSED = "refused"
+    STATUSES = [(PENDING, "Chờ xác nhận"), (CONFIRMED, "Đã xác nhận"), (REFUSED, "Đã từ chối")]
+
+    kind = models.CharField("Loại", max_length=10, choices=KINDS)
+    file = models.FileField(
+        "Tệp", storage=held_storage, upload_to=held_file_name, max_length=255, blank=True
+    )
+    file_name = models.CharField("Tên tệp", max_length=255)
+    size = models.PositiveBigIntegerField("Dung lượng (byte)")
+    title = models.CharField("Tiêu đề", max_length=255)
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name="Thư mục dự định",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    where = models.CharField("Vị trí dấu giải mật", max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người tải lên",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="held_uploads",
+    )
+    uploaded_at = models.DateTimeField("Thời điểm tải lên", auto_now_add=True)
+    status = models.CharField("Trạng thái", max_length=10, choices=STATUSES, default=PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Người quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("Thời điểm quyết định", null=True, blank=True)
+    comment = models.TextField("Nhận xét", blank=True)
+    object_id = models.PositiveIntegerField("Mã tài liệu/ảnh đã tạo", null=True, blank=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = "Tài liệu giải mật chờ xác nhận"
+        verbose_name_plural = "Tài liệu giải mật chờ xác nhận"
+
+    def __str__(self):
+        return self.file_name

@@ -19,3 +19,12 @@ def return_reasons(year: int | None = None) -> list[tuple[str, int]]:
         .order_by("-count", "reason__name")
     )
     return [(row["reason__name"], row["count"]) for row in counted]
+
+
+def pending_held_uploads():
+    """The files stamped as declassified that wait for the head, oldest first."""
+    from .models import HeldUpload
+
+    return HeldUpload.objects.filter(status=HeldUpload.PENDING).select_related(
+        "uploaded_by", "collection"
+    )

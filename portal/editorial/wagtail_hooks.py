@@ -4,9 +4,10 @@ the workflow's automatic checks told to the author at once (models.py)."""
 from django.contrib import messages
 from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
-from . import audit, sections
+from . import audit, holding, sections, views
 from .bulk_publish import WorkflowPublishBulkAction
 from .models import AutomaticChecksTask
 from .two_factor import services as two_factor
@@ -16,6 +17,46 @@ from .two_factor import urls as two_factor_urls
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
     return [path("", include(two_factor_urls))]
+
+
+@hooks.register("register_admin_urls")
+def register_held_upload_urls():
+    return [
+        path("tai-lieu-giai-mat/", views.held_uploads, name="portal_held_uploads"),
+        path(
+            "tai-lieu-giai-mat/<int:held_id>/tep/",
+            views.held_upload_file,
+            name="portal_held_upload_file",
+        ),
+        path(
+            "tai-lieu-giai-mat/<int:held_id>/xac-nhan/",
+            views.held_upload_confirm,
+            name="portal_held_upload_confirm",
+        ),
+        path(
+            "tai-lieu-giai-mat/<int:held_id>/tu-choi/",
+            views.held_upload_refuse,
+            name="portal_held_upload_refuse",
+        ),
+    ]
+
+
+class HeldUploadsMenuItem(MenuItem):
+    """Shown to the head of the board only (``holding.is_board_head``)."""
+
+    def is_shown(self, request):
+        return holding.is_board_head(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_held_uploads_menu_item():
+    return HeldUploadsMenuItem(
+        "Tài liệu giải mật chờ xác nhận",
+        reverse("portal_held_uploads"),
+        name="tai-lieu-giai-mat",
+        icon_name="lock-open",
+        order=250,
+    )
 
 
 @hooks.register("register_account_menu_item")
@@ -54,7 +95,11 @@ def register_two_factor_reset_button(user, request_user):
 
 @hooks.register("register_log_actions")
 def register_two_factor_log_actions(actions):
-    for action, label, message in (*two_factor.LOG_ACTIONS, *audit.LOG_ACTIONS):
+    for action, label, message in (
+        *two_factor.LOG_ACTIONS,
+        *audit.LOG_ACTIONS,
+        *holding.LOG_ACTIONS,
+    ):
         actions.register_action(action, label, message)
 
 

@@ -31,6 +31,7 @@ def test_every_role_and_every_workflow_state_is_in_the_demo_once():
     users = {user.username: user for user in get_user_model().objects.all()}
     roles = {name: set(users[name].groups.values_list("name", flat=True)) for name in users}
     assert "Quản trị" in roles["quantri"] and "Ban Biên tập" in roles["truongban"]
+    assert [name for name in users if "Trưởng ban Biên tập" in roles[name]] == ["truongban"]
     assert [page.title for page in sections_of(users["ctv.babe"])] == ["HĐND cấp xã"]
     assert [page.title for page in sections_of(users["daibieu.nganson"])] == [
         "Tiếng nói người đại biểu nhân dân"

@@ -36,7 +36,7 @@ from portal.editorial.two_factor import services
 pytestmark = [pytest.mark.django_db, pytest.mark.two_factor]
 
 PASSWORD = "Mat-khau-dai-2026!"
-REQUIRED_ROLES = ("Thư ký", "Ban Biên tập", "Quản trị")
+REQUIRED_ROLES = ("Thư ký", "Ban Biên tập", "Trưởng ban Biên tập", "Quản trị")
 ENROL = reverse("portal_two_factor_enrol")
 VERIFY = reverse("portal_two_factor_verify")
 HOME = "/admin/"

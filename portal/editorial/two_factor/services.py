@@ -30,7 +30,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
-REQUIRED_GROUPS = ("Thư ký", "Ban Biên tập", "Quản trị")
+REQUIRED_GROUPS = ("Thư ký", "Ban Biên tập", "Trưởng ban Biên tập", "Quản trị")
 TOTP_DEVICE_NAME = "Ứng dụng xác thực"
 RECOVERY_DEVICE_NAME = "Mã khôi phục"
 RECOVERY_CODE_COUNT = 10
