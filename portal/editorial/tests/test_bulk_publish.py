@@ -152,3 +152,19 @@ def test_contributors_and_the_secretariat_hold_no_publish_permission(category, p
     assert (
         not Page.objects.get(pk=category.pk).permissions_for_user(people["secretary"]).can_publish()
     )
+
+
+def test_a_marked_draft_published_in_bulk_goes_back_to_its_author(
+    client, category, people, django_user_model
+):
+    root = django_user_model.objects.create_superuser("goc2", "goc2@example.vn", "x")
+    page = ArticlePageFactory(
+        parent=category, live=False, owner=people["author"], lead="Độ mật: Tối mật"
+    )
+    client.force_login(root)
+    response = bulk_publish(client, page)
+    assert not live(page)
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert "Tối mật" in state.current_task_state.comment
+    assert any("chưa qua kiểm tra tự động" in text for text in shown(response))

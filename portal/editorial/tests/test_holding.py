@@ -57,6 +57,10 @@ def held_path(held) -> Path:
     return Path(held.file.path)
 
 
+def path_bytes(held) -> bytes:
+    return held_path(held).read_bytes()
+
+
 def admin_urls(held):
     return [
         reverse("portal_held_uploads"),
@@ -68,10 +72,9 @@ def admin_urls(held):
 
 
 def test_a_declassified_document_is_held_not_stored(client, newsroom, meeting_folder):
+    content = corpus.pdf(DECLASSIFIED_PDF)
     client.force_login(newsroom["author"])
-    response = upload_document(
-        client, "qh1-to-trinh.pdf", corpus.pdf(DECLASSIFIED_PDF), meeting_folder
-    )
+    response = upload_document(client, "qh1-to-trinh.pdf", content, meeting_folder)
     assert response.status_code == 200
     page = response.content.decode()
     assert "đang chờ Trưởng ban Biên tập xác nhận" in page
@@ -79,7 +82,8 @@ def test_a_declassified_document_is_held_not_stored(client, newsroom, meeting_fo
     held = HeldUpload.objects.get()
     assert (held.kind, held.file_name, held.status) == ("document", "qh1-to-trinh.pdf", "pending")
     assert held.uploaded_by == newsroom["author"] and held.collection == meeting_folder
-    assert held.size == len(corpus.pdf(DECLASSIFIED_PDF)) and "dòng 1" in held.where
+    assert held.size == len(content) and "dòng 1" in held.where
+    assert path_bytes(held) == content
     # Stored outside the media, under a name that says nothing, with no URL.
     path = held_path(held)
     assert path.is_file() and not path.is_relative_to(settings.MEDIA_ROOT)
@@ -140,8 +144,9 @@ def test_a_held_file_is_reachable_by_no_url_but_the_head_s(client, newsroom, dja
 def test_the_head_confirms_and_the_document_is_in_the_intended_folder(
     client, newsroom, meeting_folder, django_capture_on_commit_callbacks
 ):
+    content = corpus.pdf(DECLASSIFIED_PDF)
     client.force_login(newsroom["author"])
-    upload_document(client, "qh3-nghi-quyet.pdf", corpus.pdf(DECLASSIFIED_PDF), meeting_folder)
+    upload_document(client, "qh3-nghi-quyet.pdf", content, meeting_folder)
     held = HeldUpload.objects.get()
     path = held_path(held)
     mail.outbox.clear()
@@ -156,7 +161,7 @@ def test_the_head_confirms_and_the_document_is_in_the_intended_folder(
     assert document.collection == meeting_folder and document.uploaded_by_user == newsroom["author"]
     assert document.title == "Tờ trình cũ" and document.file_size == held.size
     with document.file.open("rb") as stored:
-        assert stored.read() == corpus.pdf(DECLASSIFIED_PDF)
+        assert stored.read() == content
     held.refresh_from_db()
     assert held.status == HeldUpload.CONFIRMED and held.decided_by == newsroom["head"]
     assert held.object_id == document.pk and not held.file and not path.exists()
@@ -246,3 +251,20 @@ def test_a_replacement_file_is_not_held_but_refused(client, newsroom):
     )
     assert "tải tệp lên như một tài liệu hoặc ảnh mới" in response.content.decode()
     assert not HeldUpload.objects.exists()
+
+
+def test_the_image_chooser_holds_a_declassified_picture(client, newsroom):
+    scan = corpus.image_bytes(corpus.scan(corpus.LETTER, stamp="ĐÃ GIẢI MẬT", angle=2))
+    client.force_login(newsroom["author"])
+    response = client.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "Ảnh văn bản cũ",
+            "image-chooser-upload-collection": Collection.get_first_root_node().pk,
+            "image-chooser-upload-file": SimpleUploadedFile("qh8-giai-mat.png", scan, "image/png"),
+        },
+    )
+    assert "chờ Trưởng ban Biên tập xác nhận" in response.json()["htmlFragment"]
+    assert not get_image_model().objects.exists()
+    held = HeldUpload.objects.get()
+    assert (held.kind, held.title) == (HeldUpload.IMAGE, "Ảnh văn bản cũ")
