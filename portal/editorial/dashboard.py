@@ -206,3 +206,19 @@ class ReviewQueuePanel(Component):
         for item in queue:
             item.waited_text = waited_words(item.waited)
         return {"queue": queue, "request": request}
+
+
+class HeldUploadsPanel(Component):
+    """For the head of the board: the declassified files waiting for them."""
+
+    name = "portal_held_uploads"
+    template_name = "editorial/dashboard/held_uploads.html"
+    order = 40
+
+    def get_context_data(self, parent_context):
+        from .holding import is_board_head
+        from .selectors import pending_held_uploads
+
+        request = parent_context["request"]
+        held = list(pending_held_uploads()[:QUEUE_SHOWN]) if is_board_head(request.user) else []
+        return {"held": held, "request": request}

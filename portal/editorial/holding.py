@@ -97,7 +97,17 @@ def _details(held: HeldUpload) -> dict:
 
 
 def hold_upload(data: bytes, file_name: str, title: str, user, collection, kind: str, where: str):
-    """The file goes into the holding area; the heads are told."""
+    """The file goes into the holding area; the heads are told. The same file sent
+    again by the same person while it waits (a form sent back for another field) is
+    held once."""
+    uploader = user if getattr(user, "pk", None) else None
+    waiting = HeldUpload.objects.filter(
+        status=HeldUpload.PENDING, uploaded_by=uploader, file_name=file_name[:255], size=len(data)
+    ).first()
+    if waiting is not None:
+        with waiting.file.open("rb") as stored:
+            if stored.read() == data:
+                return waiting
     held = HeldUpload(
         kind=kind,
         file_name=file_name[:255],
@@ -105,7 +115,7 @@ def hold_upload(data: bytes, file_name: str, title: str, user, collection, kind:
         title=(title or file_name)[:255],
         collection=collection if isinstance(collection, Collection) else None,
         where=where[:255],
-        uploaded_by=user if getattr(user, "pk", None) else None,
+        uploaded_by=uploader,
     )
     held.file.save("held", ContentFile(data), save=False)
     held.save()

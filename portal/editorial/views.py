@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponseForbidden
+from django.http import FileResponse, Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -69,7 +69,10 @@ def held_upload_file(request, held_id: int):
 @head_only
 def held_upload_confirm(request, held_id: int):
     held = _pending_or_404(held_id)
-    holding.confirm_held_upload(held, request.user, request.POST.get("comment", "")[:2000])
+    try:
+        holding.confirm_held_upload(held, request.user, request.POST.get("comment", "")[:2000])
+    except HeldUpload.DoesNotExist:  # decided meanwhile (another tab, another head)
+        raise Http404 from None
     messages.success(
         request,
         f"Đã xác nhận “{held.file_name}”: tệp đã được lưu vào thư viện; người tải lên được "
@@ -82,7 +85,10 @@ def held_upload_confirm(request, held_id: int):
 @head_only
 def held_upload_refuse(request, held_id: int):
     held = _pending_or_404(held_id)
-    holding.refuse_held_upload(held, request.user, request.POST.get("comment", "")[:2000])
+    try:
+        holding.refuse_held_upload(held, request.user, request.POST.get("comment", "")[:2000])
+    except HeldUpload.DoesNotExist:  # decided meanwhile (another tab, another head)
+        raise Http404 from None
     messages.success(
         request,
         f"Đã từ chối “{held.file_name}”: tệp đã bị xóa; người tải lên được báo qua thư.",

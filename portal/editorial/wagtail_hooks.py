@@ -125,9 +125,11 @@ def contributors_choose_only_their_own_items(pages, request):
 
 @hooks.register("construct_homepage_panels")
 def add_the_newsroom_panels(request, panels):
-    """ "Tin bài của tôi" for everyone who writes; the queue for reviewers."""
-    from .dashboard import MyItemsPanel, ReviewQueuePanel
+    """ "Tin bài của tôi" for everyone who writes; the queue for reviewers; the
+    declassified files waiting for the head of the board."""
+    from .dashboard import HeldUploadsPanel, MyItemsPanel, ReviewQueuePanel
 
+    panels.append(HeldUploadsPanel())
     panels.append(MyItemsPanel())
     panels.append(ReviewQueuePanel())
 

@@ -94,6 +94,9 @@ def test_a_declassified_document_is_held_not_stored(client, newsroom, meeting_fo
     assert entry.user == newsroom["author"] and entry.data["file_name"] == "qh1-to-trinh.pdf"
     [notice] = mail.outbox
     assert notice.to == ["truongban@example.vn"] and "qh1-to-trinh.pdf" in notice.body
+    # The same file sent again while it waits is held once.
+    upload_document(client, "qh1-to-trinh.pdf", content, meeting_folder)
+    assert HeldUpload.objects.count() == 1 and len(mail.outbox) == 1
 
 
 def test_a_held_file_is_reachable_by_no_url_but_the_head_s(client, newsroom, django_user_model):
@@ -130,12 +133,14 @@ def test_a_held_file_is_reachable_by_no_url_but_the_head_s(client, newsroom, dja
     listing = client.get(pages[0]).content.decode()
     for shown in ("qh2-bao-cao.pdf", "ctv-cho-moi", "dòng 1", "Tài liệu"):
         assert shown in listing
-    menu = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert '"name": "tai-lieu-giai-mat"' in menu.replace("&quot;", '"')
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert '"name": "tai-lieu-giai-mat"' in dashboard.replace("&quot;", '"')  # the menu
+    assert "Tài liệu giải mật chờ xác nhận" in dashboard and "qh2-bao-cao.pdf" in dashboard
     others = Client()
     others.force_login(newsroom["board"])
-    menu = others.get(reverse("wagtailadmin_home")).content.decode()
-    assert '"name": "tai-lieu-giai-mat"' not in menu.replace("&quot;", '"')
+    dashboard = others.get(reverse("wagtailadmin_home")).content.decode()
+    assert '"name": "tai-lieu-giai-mat"' not in dashboard.replace("&quot;", '"')
+    assert "qh2-bao-cao.pdf" not in dashboard
     response = client.get(pages[1])
     assert response.status_code == 200 and b"".join(response.streaming_content) == data
     assert "attachment" in response["Content-Disposition"]
