@@ -168,3 +168,14 @@ def test_a_marked_draft_published_in_bulk_goes_back_to_its_author(
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert "Tối mật" in state.current_task_state.comment
     assert any("chưa qua kiểm tra tự động" in text for text in shown(response))
+
+
+def test_the_confirmation_says_what_the_action_does(client, category, people):
+    page = ArticlePageFactory(parent=category, live=False, owner=people["author"])
+    client.force_login(people["secretary"])
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    response = client.get(f"{url}?id={page.pk}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "chỉ lên trang công khai khi Ban Biên tập đã duyệt" in html
+    assert page.title in html
