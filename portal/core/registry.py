@@ -28,6 +28,10 @@ its ``AppConfig.ready()`` it calls ``register_subject(Subject(...))`` with:
 - ``home_blocks``: what it shows on the home page below the news (``block(day)``
   returns a ``HomeBlock(template, context)`` or ``None`` when it has nothing to show
   that day);
+- ``page_blocks``: what it shows on another subject's pages (``block(page, day)``
+  returns a ``HomeBlock`` or ``None``): a delegate's page lists the supervision
+  activities and receptions the oversight subject knows of, without people
+  importing oversight;
 - ``page_images``: the pictures an item shows (``images(page)`` returns
   ``PageImage(where, image, lead)`` for each, ``lead`` for the one a listing and a
   share show), so the newsroom checks their quality without knowing the subject.
@@ -101,11 +105,13 @@ class Subject:
     submission_checks: tuple = ()
     page_images: tuple = ()
     home_blocks: tuple = ()
+    page_blocks: tuple = ()
 
 
 @dataclass(frozen=True)
 class HomeBlock:
-    """A block a subject shows on the home page: its template and that template's context."""
+    """A block a subject shows on the home page (or on another subject's page): its
+    template and that template's context."""
 
     template: str
     context: dict = field(default_factory=dict)
@@ -139,6 +145,7 @@ def register_subject(subject: Subject) -> Subject:
         submission_checks=tuple(subject.submission_checks),
         page_images=tuple(subject.page_images),
         home_blocks=tuple(subject.home_blocks),
+        page_blocks=tuple(subject.page_blocks),
     )
     _SUBJECTS[subject.label] = subject
     _bump_version()
@@ -223,6 +230,16 @@ def home_blocks(day) -> list[HomeBlock]:
         for subject in _SUBJECTS.values()
         for make in subject.home_blocks
         if (block := make(day)) is not None
+    ]
+
+
+def page_blocks(page, day) -> list[HomeBlock]:
+    """What the subjects show on ``page`` for ``day``, in the order they registered."""
+    return [
+        block
+        for subject in _SUBJECTS.values()
+        for make in subject.page_blocks
+        if (block := make(page, day)) is not None
     ]
 
 

@@ -23,6 +23,7 @@ class OversightConfig(AppConfig):
             SupervisionIndexPage,
             SupervisionPage,
         )
+        from .people_blocks import reception_block, supervision_block
         from .reception_home import week_block
 
         def index_document(page):
@@ -75,6 +76,7 @@ class OversightConfig(AppConfig):
                     MenuSection(ReceptionSchedulePage),
                 ),
                 home_blocks=(week_block,),
+                page_blocks=(supervision_block, reception_block),
                 # A month's figures, and the bodies' names, are on the month and
                 # year pages and in their downloads. A report (LetterReport) is part
                 # of its month (ParentalKey) and saved with it.

@@ -214,3 +214,31 @@ def test_listing_queries_do_not_grow_with_activities(
     few = queries()
     add(8)
     assert queries() == few
+
+
+def test_a_body_and_a_member_list_their_activities_and_receptions(
+    client, supervision_index, committee, delegate
+):
+    from portal.oversight.models import Reception, SupervisionMember
+
+    shown = SupervisionPageFactory(
+        parent=supervision_index,
+        title="Giám sát công tác quản lý đất đai",
+        body=committee,
+        members=[SupervisionMember(delegate=delegate, role="Thành viên")],
+    )
+    SupervisionPageFactory(
+        parent=supervision_index, title="Giám sát còn là bản nháp", body=committee, live=False
+    )
+    coming = Reception.objects.create(
+        date=datetime.date.today() + datetime.timedelta(days=5),
+        place="Trụ sở tiếp công dân huyện Ba Bể",
+        host_body=committee,
+    )
+    coming.hosts = [delegate]
+    coming.save()
+    for page in (committee, delegate):
+        html = _html(client, page.url)
+        assert shown.title in html and "Giám sát còn là bản nháp" not in html
+        assert "Lịch tiếp công dân sắp tới" in html
+        assert "Trụ sở tiếp công dân huyện Ba Bể" in html

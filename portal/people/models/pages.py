@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from portal.core import registry
 from portal.core.models import BasePage
 
 from .choices import ROLES_OF_KIND, BodyKind, Gender, MembershipRole
@@ -107,6 +108,7 @@ class BodyPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(body_overview(self))
+        context["subject_blocks"] = registry.page_blocks(self, timezone.localdate())
         return context
 
 
@@ -221,6 +223,7 @@ class DelegatePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(delegate_overview(self))
+        context["subject_blocks"] = registry.page_blocks(self, timezone.localdate())
         return context
 
 
