@@ -27,6 +27,20 @@ class CouncilConfig(AppConfig):
                 ),
                 # Documents are searchable records (their saves refresh the cache);
                 # their files are saved after them and listed here.
-                cache_models=(models.SessionDocument, models.SessionDocumentFile),
+                # Resolutions too; their files, links and actions are saved after them,
+                # and the fields name the register's filter.
+                cache_models=(
+                    models.SessionDocument,
+                    models.SessionDocumentFile,
+                    models.Resolution,
+                    models.ResolutionFile,
+                    models.ResolutionRelation,
+                    models.ResolutionAction,
+                    models.ResolutionField,
+                ),
+                exempt={
+                    models.ResolutionCounter: "the last resolution number handed out per kind "
+                    "and year, a lock for numbering; no page shows it",
+                },
             )
         )

@@ -1,5 +1,8 @@
 """Factories of the council subject, shared by the tests and the demo data.
 
+``ResolutionFactory(session=session)`` a published resolution numbered by the register
+(the next free number of its kind and year) with one PDF of its metadata.
+
 ``SessionPageFactory(parent=term, agenda=["…", "…"])`` creates a published session
 with its agenda; ``SessionDocumentFactory(session=session)`` a posted document with
 one PDF whose text says its metadata (pass ``files=[("Toàn văn", b"...", "x.pdf")]``
@@ -20,6 +23,10 @@ from .models import (
     AgendaItem,
     CouncilIndexPage,
     DocumentType,
+    Resolution,
+    ResolutionField,
+    ResolutionFile,
+    ResolutionKind,
     SessionDocument,
     SessionPage,
     SessionType,
@@ -135,3 +142,65 @@ class SessionDocumentFactory(DjangoModelFactory):
         for name, content, filename in extracted:
             stored = services.store_document(content, filename, f"{self.title} – {name}")
             services.session_document_add_file(self, stored, name=name)
+
+
+class ResolutionFieldFactory(DjangoModelFactory):
+    class Meta:
+        model = ResolutionField
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Lĩnh vực {n + 1}")
+    slug = factory.LazyAttribute(lambda o: _slug(o.name))
+
+
+def _slug(text):
+    from portal.core.text import slugify_vi
+
+    return slugify_vi(text)
+
+
+def resolution_text(resolution) -> tuple[str, list[str]]:
+    """The heading and lines a resolution's file prints: its metadata, word for word."""
+    day = resolution.adoption_date
+    lines = [
+        resolution.issuing_body.upper(),
+        f"Số: {resolution.code}",
+        f"Bắc Kạn, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}",
+        resolution.title,
+    ]
+    if resolution.session_id:
+        lines.append(f"Thông qua tại {resolution.session.title}.")
+    return "NGHỊ QUYẾT", lines
+
+
+class ResolutionFactory(DjangoModelFactory):
+    class Meta:
+        model = Resolution
+        skip_postgeneration_save = True
+
+    kind = ResolutionKind.INDIVIDUAL
+    title = factory.Sequence(lambda n: f"Về việc phê duyệt đề án số {n + 1}")
+    adoption_date = factory.LazyAttribute(
+        lambda o: o.session.closing_date if o.session else datetime.date(2019, 12, 11)
+    )
+    session = None
+    published = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        resolution = model_class(*args, **kwargs)
+        resolution.full_clean()
+        resolution.save()
+        return resolution
+
+    @factory.post_generation
+    def files(self, create, extracted, **kwargs):
+        """``files=[(name, bytes, filename), …]``; by default one PDF of its metadata."""
+        if not create:
+            return
+        if extracted is None:
+            heading, lines = resolution_text(self)
+            extracted = [("Toàn văn", files.pdf_bytes(heading, lines), "toan-van.pdf")]
+        for order, (name, content, filename) in enumerate(extracted):
+            stored = services.store_document(content, filename, f"{self} – {name}")
+            ResolutionFile.objects.create(resolution=self, name=name, file=stored, sort_order=order)

@@ -34,3 +34,39 @@ class SessionDocumentForm(WagtailAdminModelForm):
                         KEEP_VERSIONS, params={"name": item.name, "version": item.version}
                     )
         return cleaned_data
+
+
+class ResolutionForm(WagtailAdminModelForm):
+    """The admin form of a resolution: the links it makes are checked together, as the
+    form holds them (never itself, never a cycle through the links already stored), and
+    only a resolution-type session document is offered."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import DocumentType, SessionDocument
+
+        field = self.fields.get("session_document")
+        if field is not None:
+            documents = SessionDocument.objects.filter(document_type=DocumentType.RESOLUTION)
+            field.queryset = documents.select_related("session").order_by("-issue_date", "number")
+
+    def clean(self):
+        from .models.resolutions import relation_errors
+
+        cleaned_data = super().clean()
+        relations = self.formsets.get("relations") if hasattr(self, "formsets") else None
+        if relations is None:
+            return cleaned_data
+        deleted = set(getattr(relations, "deleted_forms", []))
+        targets = []
+        for form in relations.forms:
+            if form in deleted or not hasattr(form, "cleaned_data"):
+                continue
+            target = form.cleaned_data.get("target")
+            if target is not None:
+                targets.append((form, target.pk))
+        for form, target_id in targets:
+            problems = relation_errors(self.instance.pk, [target_id])
+            if problems:
+                form.add_error("target", problems)
+        return cleaned_data

@@ -9,7 +9,7 @@ from portal.core.registry import Searchable
 from portal.core.visibility import is_visible
 from portal.search.documents import SearchDocument
 
-from .models import SessionDocument, SessionPage
+from .models import CouncilIndexPage, Resolution, SessionDocument, SessionPage
 
 
 def _day(value):
@@ -67,6 +67,35 @@ def document_visible(document) -> bool:
     )
 
 
+def resolution_document(resolution) -> SearchDocument:
+    return SearchDocument(
+        title=resolution.full_title,
+        lead=resolution.title,
+        text=f"{resolution.issuing_body}. {resolution.get_kind_display()}",
+        date=_day(resolution.adoption_date),
+        extra=[
+            resolution.code,
+            resolution.code.replace("/", " ").replace("-", " "),
+            resolution.field.name if resolution.field else "",
+        ],
+    )
+
+
+def resolution_url(resolution) -> str:
+    """The resolution's page below the council index (the register's route)."""
+    index = None
+    if resolution.session is not None:
+        index = CouncilIndexPage.objects.ancestor_of(resolution.session).first()
+    index = index or CouncilIndexPage.objects.order_by("path").first()
+    return f"{index.url}so-nghi-quyet/{resolution.pk}/" if index else ""
+
+
+def resolution_visible(resolution) -> bool:
+    from .selectors import is_resolution_visible
+
+    return is_resolution_visible(resolution)
+
+
 SEARCHABLE = (
     Searchable(SessionPage, session_document, ("agenda_items",)),
     Searchable(
@@ -75,5 +104,12 @@ SEARCHABLE = (
         ("session",),
         url=document_url,
         visible=document_visible,
+    ),
+    Searchable(
+        Resolution,
+        resolution_document,
+        ("session", "field"),
+        url=resolution_url,
+        visible=resolution_visible,
     ),
 )

@@ -269,3 +269,296 @@ def zip_entries(session, now=None) -> list[tuple[str, SessionDocumentFile]]:
             used.add(name)
             entries.append((name, item))
     return entries
+
+
+# --- the resolution register -------------------------------------------------------------
+
+
+def visible_resolutions_q(now=None, prefix: str = "") -> Q:
+    """A resolution a visitor may see: published, and adopted at a session a visitor may
+    see (or at none recorded). ``prefix`` reads it through a relation (``"source__"``)."""
+    session = f"{prefix}session__"
+    return Q(**{f"{prefix}published": True}) & (
+        Q(**{f"{session}isnull": True})
+        | visible_q(
+            now, live=f"{session}live", path=f"{session}path", expire_at=f"{session}expire_at"
+        )
+    )
+
+
+def visible_resolutions(queryset=None, now=None):
+    from .models import Resolution
+
+    queryset = Resolution.objects.all() if queryset is None else queryset
+    return queryset.filter(visible_resolutions_q(now))
+
+
+def is_resolution_visible(resolution, now=None) -> bool:
+    from .models import Resolution
+
+    return visible_resolutions(Resolution.objects.filter(pk=resolution.pk), now).exists()
+
+
+def incoming_relations(resolution, now=None) -> list:
+    """The links pointing at ``resolution`` from resolutions a visitor may see."""
+    from .models import ResolutionRelation
+
+    return list(
+        ResolutionRelation.objects.filter(target=resolution)
+        .filter(visible_resolutions_q(now, prefix="source__"))
+        .select_related("source")
+        .order_by("date", "pk")
+    )
+
+
+def with_status(queryset, day: datetime.date | None = None, now=None):
+    """``queryset`` annotated with ``status`` on ``day``, in SQL: the rule of
+    ``Resolution.status_on`` (only links from visible resolutions count)."""
+    from django.db.models import Case, CharField, Exists, F, OuterRef, Subquery, Value, When
+
+    from .models import RelationKind, ResolutionRelation, ResolutionStatus
+
+    day = day or timezone.localdate(now)
+    links = ResolutionRelation.objects.filter(target=OuterRef("pk"), date__lte=day).filter(
+        visible_resolutions_q(now, prefix="source__")
+    )
+    ending = links.exclude(kind=RelationKind.AMENDS).order_by("date", "pk")
+    S = ResolutionStatus
+    return queryset.annotate(
+        end_kind=Subquery(ending.values("kind")[:1]),
+        end_date=Subquery(ending.values("date")[:1]),
+        amended=Exists(links.filter(kind=RelationKind.AMENDS)),
+    ).annotate(
+        status=Case(
+            When(effective_date__gt=day, then=Value(S.NOT_YET)),
+            When(
+                Q(expiry_date__lte=day)
+                & (Q(end_date__isnull=True) | Q(expiry_date__lt=F("end_date"))),
+                then=Value(S.EXPIRED),
+            ),
+            When(end_kind=RelationKind.REPLACES, then=Value(S.REPLACED)),
+            When(end_kind=RelationKind.REPEALS, then=Value(S.REPEALED)),
+            When(amended=True, then=Value(S.AMENDED)),
+            default=Value(S.IN_FORCE),
+            output_field=CharField(),
+        )
+    )
+
+
+SORTS = {
+    "moi-nhat": ("Mới nhất", ("-adoption_date", "-number", "-pk")),
+    "cu-nhat": ("Cũ nhất", ("adoption_date", "number", "pk")),
+    "so": ("Theo số", ("-year", "kind", "number", "pk")),
+}
+PER_PAGE = 20
+
+
+@dataclass
+class Register:
+    """One page of the register as a visitor asked for it: the page of resolutions, the
+    filters as understood, the choices offered and what was ignored (``messages``)."""
+
+    items: object
+    filters: dict
+    messages: list
+    years: list
+    fields: list
+    bodies: list
+    total: int
+
+    @property
+    def selected(self) -> dict:
+        """The filters with template-friendly names (``trang_thai``, ``linh_vuc``…)."""
+        return {key.replace("-", "_"): value for key, value in self.filters.items()}
+
+    def query(self, page: int = 1, **changes) -> str:
+        """The register's own filters and ``page`` as a query string (pagination links)."""
+        from urllib.parse import urlencode
+
+        values = {**self.filters, **changes}
+        if values.get("sap-xep") == "moi-nhat":
+            values.pop("sap-xep")
+        if page > 1:
+            values["page"] = page
+        return f"?{urlencode(values)}" if values else ""
+
+
+def _int(value):
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number
+
+
+def resolution_register(params, day=None, now=None) -> Register:
+    """The register filtered by ``params`` (a QueryDict: nam, loai, trang-thai, linh-vuc,
+    co-quan, q, sap-xep, page). A value that makes no sense is left out with a message
+    saying so, never an error."""
+    from django.core.paginator import Paginator
+
+    from portal.core.text import fold
+
+    from .models import Resolution, ResolutionField, ResolutionKind, ResolutionStatus
+
+    visible = visible_resolutions(Resolution.objects.all(), now)
+    messages, filters = [], {}
+    queryset = visible
+    years = sorted(set(visible.values_list("year", flat=True)), reverse=True)
+    fields = list(ResolutionField.objects.filter(resolutions__in=visible).distinct())
+    bodies = sorted(set(visible.values_list("issuing_body", flat=True)))
+
+    raw = (params.get("nam") or "").strip()
+    if raw:
+        year = _int(raw)
+        if year is None or not 1945 <= year <= 2100:
+            messages.append(f"Năm “{raw}” không hợp lệ: đã bỏ qua bộ lọc năm.")
+        else:
+            filters["nam"] = year
+            queryset = queryset.filter(year=year)
+    raw = (params.get("loai") or "").strip()
+    if raw:
+        if raw in ResolutionKind.values:
+            filters["loai"] = raw
+            queryset = queryset.filter(kind=raw)
+        else:
+            messages.append(f"Loại nghị quyết “{raw}” không có: đã bỏ qua bộ lọc loại.")
+    raw = (params.get("linh-vuc") or "").strip()
+    if raw:
+        field = next((f for f in fields if f.slug == raw), None)
+        if field is None:
+            field = ResolutionField.objects.filter(slug=raw).first()
+        if field is None:
+            messages.append(f"Lĩnh vực “{raw}” không có: đã bỏ qua bộ lọc lĩnh vực.")
+        else:
+            filters["linh-vuc"] = raw
+            queryset = queryset.filter(field=field)
+    raw = (params.get("co-quan") or "").strip()
+    if raw:
+        filters["co-quan"] = raw
+        queryset = queryset.filter(issuing_body=raw)
+    text = (params.get("q") or "").strip()[:200]
+    if text:
+        filters["q"] = text
+        for word in fold(text).split():
+            queryset = queryset.filter(search_text__contains=word)
+    queryset = with_status(queryset, day, now)
+    raw = (params.get("trang-thai") or "").strip()
+    if raw:
+        if raw in ResolutionStatus.values:
+            filters["trang-thai"] = raw
+            queryset = queryset.filter(status=raw)
+        else:
+            messages.append(f"Trạng thái “{raw}” không có: đã bỏ qua bộ lọc trạng thái.")
+    raw = (params.get("sap-xep") or "").strip()
+    sort = raw if raw in SORTS else "moi-nhat"
+    if raw and raw not in SORTS:
+        messages.append(f"Cách sắp xếp “{raw}” không có: sắp xếp mới nhất trước.")
+    filters["sap-xep"] = sort
+    queryset = queryset.select_related("field", "session").order_by(*SORTS[sort][1])
+    paginator = Paginator(queryset, PER_PAGE)
+    raw = (params.get("page") or "").strip()
+    number = _int(raw) if raw else 1
+    if raw and (number is None or number < 1):
+        messages.append(f"Trang “{raw}” không hợp lệ: hiển thị trang đầu.")
+        number = 1
+    elif number > paginator.num_pages:
+        if paginator.count:
+            messages.append(
+                f"Không có trang {number}: danh sách chỉ có {paginator.num_pages} trang, "
+                "hiển thị trang cuối."
+            )
+        number = paginator.num_pages
+    items = paginator.get_page(number)
+    items.object_list = list(items.object_list)
+    for resolution in items.object_list:
+        resolution.status_label = ResolutionStatus(resolution.status).label
+    return Register(
+        items=items,
+        filters=filters,
+        messages=messages,
+        years=years,
+        fields=fields,
+        bodies=bodies,
+        total=paginator.count,
+    )
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    """A dated event that changed a resolution's status: its coming into force, a link
+    from another resolution, its expiry."""
+
+    date: datetime.date
+    label: str
+    status: str
+    resolution: object = None
+    note: str = ""
+
+
+def resolution_detail(resolution_id: int, day=None, now=None):
+    """A resolution a visitor may see, with its files, actions, links both ways (only to
+    and from visible resolutions), its status today and the history of its status; a
+    fixed number of queries whatever their number. None when it is not to be seen."""
+    from .models import (
+        RELATION_PASSIVE,
+        RELATION_STATUS,
+        Resolution,
+        ResolutionFile,
+        ResolutionRelation,
+        ResolutionStatus,
+    )
+
+    day = day or timezone.localdate(now)
+    resolution = (
+        visible_resolutions(Resolution.objects.filter(pk=resolution_id), now)
+        .select_related("field", "session", "session_document__session")
+        .prefetch_related(
+            Prefetch(
+                "files",
+                queryset=ResolutionFile.objects.select_related("file").order_by("sort_order"),
+            ),
+            "actions",
+        )
+        .first()
+    )
+    if resolution is None:
+        return None
+    outgoing = list(
+        ResolutionRelation.objects.filter(source=resolution)
+        .filter(visible_resolutions_q(now, prefix="target__"))
+        .select_related("target")
+        .order_by("date", "pk")
+    )
+    incoming = incoming_relations(resolution, now)
+    resolution.outgoing = outgoing
+    resolution.incoming = incoming
+    resolution.status = resolution.status_on(day, incoming)
+    resolution.status_label = ResolutionStatus(resolution.status).label
+    events = [StatusEvent(resolution.effective_date, "Có hiệu lực", ResolutionStatus.IN_FORCE)]
+    for relation in incoming:
+        events.append(
+            StatusEvent(
+                relation.date,
+                RELATION_PASSIVE[relation.kind],
+                RELATION_STATUS[relation.kind],
+                relation.source,
+                relation.note,
+            )
+        )
+    if resolution.expiry_date:
+        events.append(StatusEvent(resolution.expiry_date, "Hết hiệu lực", ResolutionStatus.EXPIRED))
+    events.sort(key=lambda e: e.date)
+    resolution.status_history = [e for e in events if e.date <= day]
+    resolution.upcoming_events = [e for e in events if e.date > day]
+    document = resolution.session_document
+    if document is not None and not is_document_visible(document, now):
+        resolution.session_document = None
+    return resolution
+
+
+def resolution_file(resolution, file_id):
+    for item in resolution.files.all():
+        if item.pk == file_id:
+            return item
+    return None

@@ -130,3 +130,51 @@ def session_zip(request, session):
     response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Content-Length"] = str(len(archive))
     return response
+
+
+# --- the resolution register (routes of ``CouncilIndexPage``) ---------------------------
+
+RESOLUTION_NOT_FOUND = "Không tìm thấy nghị quyết này, hoặc nghị quyết chưa được công khai."
+
+
+def resolution_register(request, index):
+    from .models import ResolutionKind, ResolutionStatus
+
+    register = selectors.resolution_register(request.GET)
+    return TemplateResponse(
+        request,
+        "council/resolution_register.html",
+        {
+            **_frame(index),
+            "register": register,
+            "archive": register,
+            "resolutions": register.items,
+            "kinds": ResolutionKind.choices,
+            "statuses": ResolutionStatus.choices,
+            "sorts": [(key, label) for key, (label, _order) in selectors.SORTS.items()],
+        },
+    )
+
+
+def _resolution(resolution_id):
+    resolution = selectors.resolution_detail(resolution_id)
+    if resolution is None:
+        raise Http404(RESOLUTION_NOT_FOUND)
+    return resolution
+
+
+def resolution_page(request, index, resolution_id):
+    resolution = _resolution(resolution_id)
+    return TemplateResponse(
+        request,
+        "council/resolution.html",
+        {**_frame(index), "resolution": resolution},
+    )
+
+
+def resolution_file_download(request, index, resolution_id, file_id):
+    resolution = _resolution(resolution_id)
+    item = selectors.resolution_file(resolution, file_id)
+    if item is None:
+        raise Http404(RESOLUTION_NOT_FOUND)
+    return _file_response(item)

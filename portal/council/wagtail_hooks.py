@@ -9,8 +9,14 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .forms import SessionDocumentForm
-from .models import SessionDocument, SessionDocumentFile
+from .forms import ResolutionForm, SessionDocumentForm
+from .models import (
+    Resolution,
+    ResolutionField,
+    ResolutionFile,
+    SessionDocument,
+    SessionDocumentFile,
+)
 
 
 class TimelinessColumn(Column):
@@ -73,13 +79,83 @@ def register_session_documents():
     return session_document_viewset
 
 
+class StatusColumn(Column):
+    """The status today, computed from the dates and the links (never typed)."""
+
+    def get_value(self, instance):
+        from .models import ResolutionStatus
+
+        return ResolutionStatus(instance.status_on()).label
+
+
+class ResolutionViewSet(ModelViewSet):
+    model = Resolution
+    edit_handler = ObjectList(Resolution.panels, base_form_class=ResolutionForm)
+    icon = "clipboard-list"
+    menu_label = "Sổ nghị quyết"
+    menu_name = "resolutions"
+    menu_order = 251
+    add_to_admin_menu = True
+    url_prefix = "so-nghi-quyet"
+    list_filter = ["kind", "year", "field", "issuing_body", "published"]
+    search_fields = ["code", "title", "issuing_body"]
+    search_backend_name = None
+    ordering = ["-adoption_date", "-number"]
+
+    @property
+    def list_display(self):
+        return [
+            Column("code", label="Số, ký hiệu"),
+            Column("title", label="Trích yếu"),
+            Column("kind", label="Loại", accessor="get_kind_display"),
+            Column("adoption_date", label="Ngày thông qua"),
+            Column("session", label="Kỳ họp"),
+            StatusColumn("status", label="Trạng thái"),
+        ]
+
+    def get_queryset(self, request):
+        return Resolution.objects.select_related("session", "field")
+
+
+class ResolutionFieldViewSet(ModelViewSet):
+    model = ResolutionField
+    form_fields = ["name", "slug", "sort_order"]
+    icon = "tag"
+    menu_label = "Lĩnh vực nghị quyết"
+    menu_name = "resolution-fields"
+    menu_order = 252
+    add_to_admin_menu = True
+    url_prefix = "linh-vuc-nghi-quyet"
+    search_fields = ["name"]
+    search_backend_name = None
+    list_display = ["name", "slug", "sort_order"]
+
+
+resolution_viewset = ResolutionViewSet("resolutions")
+resolution_field_viewset = ResolutionFieldViewSet("resolution_fields")
+
+
+@hooks.register("register_admin_viewset")
+def register_resolutions():
+    return [resolution_viewset, resolution_field_viewset]
+
+
 @hooks.register("before_serve_document")
 def refuse_hidden_session_files(document, request):
     """``/documents/<id>/<name>`` serves any Wagtail document; one attached to a session
-    document is served only while a visitor may see that document."""
-    from .selectors import visible_documents
+    document or a resolution is served only while a visitor may see that document or
+    that resolution."""
+    from .selectors import visible_documents, visible_resolutions
 
+    hidden = Http404("Không tìm thấy tài liệu này, hoặc tài liệu chưa được công khai.")
     owners = SessionDocumentFile.objects.filter(file=document).values_list("document_id", flat=True)
     owners = list(owners)
     if owners and not visible_documents(SessionDocument.objects.filter(pk__in=owners)).exists():
-        raise Http404("Không tìm thấy tài liệu này, hoặc tài liệu chưa được công khai.")
+        raise hidden
+    resolutions = list(
+        ResolutionFile.objects.filter(file=document).values_list("resolution_id", flat=True)
+    )
+    if resolutions and not (
+        visible_resolutions(Resolution.objects.filter(pk__in=resolutions)).exists()
+    ):
+        raise hidden

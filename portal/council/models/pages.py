@@ -21,8 +21,9 @@ from portal.core.visibility import is_expired
 from .choices import SessionStatus, SessionType, roman
 
 
-class CouncilIndexPage(BasePage):
-    """ "Kỳ họp": a section of the main navigation, the terms below it."""
+class CouncilIndexPage(RoutablePageMixin, BasePage):
+    """ "Kỳ họp": a section of the main navigation, the terms below it, and the resolution
+    register (``so-nghi-quyet/``) with a page per resolution (``views``)."""
 
     intro = RichTextField("Giới thiệu", blank=True, features=["bold", "italic", "link"])
 
@@ -42,6 +43,28 @@ class CouncilIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["terms"] = terms_with_sessions(self)
         return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("so-nghi-quyet/")
+    def register(self, request):
+        from ..views import resolution_register
+
+        return resolution_register(request, self)
+
+    @path("so-nghi-quyet/<int:resolution_id>/")
+    def resolution(self, request, resolution_id):
+        from ..views import resolution_page
+
+        return resolution_page(request, self, resolution_id)
+
+    @path("so-nghi-quyet/<int:resolution_id>/tep/<int:file_id>/")
+    def resolution_file(self, request, resolution_id, file_id):
+        from ..views import resolution_file_download
+
+        return resolution_file_download(request, self, resolution_id, file_id)
 
 
 class TermPage(BasePage):

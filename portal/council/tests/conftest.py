@@ -43,3 +43,17 @@ def make_document(session):
         return SessionDocumentFactory(**kwargs)
 
     return make
+
+
+@pytest.fixture
+def make_resolution(session):
+    """A published resolution adopted at ``session`` (pass ``session=None`` for none),
+    numbered by the register; ``files=[]`` for no file."""
+    from portal.council.factories import ResolutionFactory
+
+    def make(**kwargs):
+        kwargs.setdefault("session", session)
+        kwargs.setdefault("files", [])
+        return ResolutionFactory(**kwargs)
+
+    return make
