@@ -500,14 +500,8 @@ def resolution_detail(resolution_id: int, day=None, now=None):
     """A resolution a visitor may see, with its files, actions, links both ways (only to
     and from visible resolutions), its status today and the history of its status; a
     fixed number of queries whatever their number. None when it is not to be seen."""
-    from .models import (
-        RELATION_PASSIVE,
-        RELATION_STATUS,
-        Resolution,
-        ResolutionFile,
-        ResolutionRelation,
-        ResolutionStatus,
-    )
+    from .models import Resolution, ResolutionFile, ResolutionRelation, ResolutionStatus
+    from .models.resolutions import RELATION_PASSIVE, RELATION_STATUS
 
     day = day or timezone.localdate(now)
     resolution = (

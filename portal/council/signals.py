@@ -1,6 +1,7 @@
-"""Keep the search entries of session documents in step with their session: a document is
-shown while its session is, so publishing, unpublishing, moving or restricting a session
-(or a page above it) re-indexes the documents below it."""
+"""Keep the search entries of session documents and resolutions in step with their
+session: a document or a resolution is shown while its session is, so publishing,
+unpublishing, moving or restricting a session (or a page above it) re-indexes the
+documents and resolutions below it."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -8,13 +9,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.search.services import index_records
 
-from .models import CouncilIndexPage, SessionDocument, SessionPage, TermPage
+from .models import CouncilIndexPage, Resolution, SessionDocument, SessionPage, TermPage
 
 
 def reindex_documents_below(page) -> int:
     sessions = SessionPage.objects.descendant_of(page, inclusive=True)
     documents = SessionDocument.objects.filter(session__in=sessions)
-    return index_records(SessionDocument, documents)
+    resolutions = Resolution.objects.filter(session__in=sessions)
+    return index_records(SessionDocument, documents) + index_records(Resolution, resolutions)
 
 
 def _page_changed(sender, instance, **kwargs):

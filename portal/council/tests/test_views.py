@@ -261,3 +261,265 @@ def test_the_session_is_in_the_main_menu(client, council_index, term, session):
     page = html(get(client, "/"))
     nav = page[page.index('<nav class="main-nav"') : page.index("</nav>")]
     assert f'href="{council_index.url}"' in nav and 'aria-label="Các khóa HĐND"' in nav
+
+
+# --- the resolution register -----------------------------------------------------------
+
+
+def _register(council_index):
+    return f"{council_index.url}so-nghi-quyet/"
+
+
+@pytest.fixture
+def register_set(make_resolution, term):
+    """Resolutions of 2019 and 2020, of both kinds and two fields, one amended, one
+    replaced, one not yet in force, one unpublished."""
+    from portal.council.factories import ResolutionFieldFactory
+    from portal.council.models import RelationKind, ResolutionKind, ResolutionRelation
+
+    budget = ResolutionFieldFactory(name="Ngân sách", slug="ngan-sach")
+    land = ResolutionFieldFactory(name="Đất đai", slug="dat-dai")
+    later = SessionPageFactory(
+        parent=term,
+        number=16,
+        opening_date=datetime.date(2020, 7, 14),
+        closing_date=datetime.date(2020, 7, 16),
+    )
+    fees = make_resolution(
+        kind=ResolutionKind.NORMATIVE,
+        code="12/2019/NQ-HĐND",
+        title="Quy định mức thu học phí năm học 2019 - 2020",
+        field=budget,
+    )
+    prices = make_resolution(
+        kind=ResolutionKind.NORMATIVE,
+        title="Quy định bảng giá đất giai đoạn 2020 - 2024",
+        field=land,
+        effective_date=datetime.date(2020, 1, 1),
+    )
+    plan = make_resolution(title="Về kế hoạch đầu tư công năm 2020", field=budget)
+    amending = make_resolution(
+        session=later,
+        kind=ResolutionKind.NORMATIVE,
+        title="Sửa đổi, bổ sung mức thu học phí",
+        field=budget,
+    )
+    replacing = make_resolution(
+        session=later, title="Về kế hoạch đầu tư công năm 2020 (điều chỉnh)", field=budget
+    )
+    future = make_resolution(
+        session=later,
+        title="Quy định chính sách hỗ trợ học sinh dân tộc thiểu số",
+        effective_date=datetime.date(2099, 1, 1),
+    )
+    hidden = make_resolution(session=later, title="Về việc chưa công khai", published=False)
+    ResolutionRelation.objects.create(source=amending, target=fees, kind=RelationKind.AMENDS)
+    ResolutionRelation.objects.create(source=replacing, target=plan, kind=RelationKind.REPLACES)
+    return {
+        "fees": fees,
+        "prices": prices,
+        "plan": plan,
+        "amending": amending,
+        "replacing": replacing,
+        "future": future,
+        "hidden": hidden,
+        "later": later,
+    }
+
+
+def _codes(page, resolutions):
+    return {name for name, r in resolutions.items() if hasattr(r, "code") and r.code in page}
+
+
+def _listed(client, council_index, register_set, **params):
+    page = html(get(client, _register(council_index), data=params))
+    listing = page[page.index("council-resolutions") :] if "council-resolutions" in page else ""
+    return {
+        name
+        for name, r in register_set.items()
+        if hasattr(r, "code") and f"so-nghi-quyet/{r.pk}/" in listing
+    }
+
+
+ALL_SHOWN = {"fees", "prices", "plan", "amending", "replacing", "future"}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, ALL_SHOWN),
+        ({"nam": "2019"}, {"fees", "prices", "plan"}),
+        ({"loai": "quy-pham"}, {"fees", "prices", "amending"}),
+        ({"linh-vuc": "dat-dai"}, {"prices"}),
+        ({"trang-thai": "da-duoc-sua-doi"}, {"fees"}),
+        ({"trang-thai": "bi-thay-the"}, {"plan"}),
+        ({"trang-thai": "chua-co-hieu-luc"}, {"future"}),
+        ({"trang-thai": "con-hieu-luc"}, {"prices", "amending", "replacing"}),
+        ({"co-quan": "HĐND tỉnh"}, ALL_SHOWN),
+        ({"co-quan": "UBND tỉnh"}, set()),
+        ({"q": "học phí"}, {"fees", "amending"}),
+        ({"q": "hoc phi"}, {"fees", "amending"}),
+        ({"q": "HOC PHI"}, {"fees", "amending"}),
+        ({"q": "dau tu cong"}, {"plan", "replacing"}),
+        ({"q": "12/2019/NQ-HĐND"}, {"fees"}),
+        ({"q": "12/2019/nq-hdnd"}, {"fees"}),
+        ({"q": "dan toc", "nam": "2020"}, {"future"}),
+        ({"q": "chưa công khai"}, set()),
+    ],
+)
+def test_the_register_filters_and_searches(client, council_index, register_set, params, expected):
+    assert _listed(client, council_index, register_set, **params) == expected
+
+
+def test_the_register_sorts(client, council_index, register_set):
+    def order(sort):
+        page = html(get(client, _register(council_index), data={"sap-xep": sort}))
+        listing = page[page.index("council-resolutions") :]
+        shown = [r for r in register_set.values() if f"so-nghi-quyet/{r.pk}/" in listing]
+        return sorted(shown, key=lambda r: listing.index(f"so-nghi-quyet/{r.pk}/"))
+
+    newest = order("moi-nhat")
+    assert newest[0].adoption_date.year == 2020 and newest[-1].adoption_date.year == 2019
+    assert order("cu-nhat")[0].adoption_date.year == 2019
+    by_number = order("so")
+    assert by_number[0].year == 2020
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"nam": "abc"}, "Năm “abc” không hợp lệ: đã bỏ qua bộ lọc năm."),
+        ({"trang-thai": "xyz"}, "Trạng thái “xyz” không có: đã bỏ qua bộ lọc trạng thái."),
+        ({"loai": "khac"}, "Loại nghị quyết “khac” không có"),
+        ({"linh-vuc": "khong-co"}, "Lĩnh vực “khong-co” không có"),
+        ({"sap-xep": "ngau-nhien"}, "Cách sắp xếp “ngau-nhien” không có"),
+        ({"page": "999"}, "Không có trang 999: danh sách chỉ có 1 trang"),
+        ({"page": "-1"}, "Trang “-1” không hợp lệ"),
+        ({"page": "abc"}, "Trang “abc” không hợp lệ"),
+        ({"nam": "99999999999999999999"}, "không hợp lệ: đã bỏ qua bộ lọc năm"),
+    ],
+)
+def test_bad_parameters_give_the_register_with_a_message(
+    client, council_index, register_set, params, message
+):
+    page = html(get(client, _register(council_index), data=params))
+    assert message in page
+    assert f"so-nghi-quyet/{register_set['fees'].pk}/" in page  # the bad value is ignored
+
+
+def test_the_register_paginates_with_its_filters(client, council_index, make_resolution):
+    for _ in range(25):
+        make_resolution()
+    page = html(get(client, _register(council_index), data={"loai": "ca-biet"}))
+    assert "25 nghị quyết (trang 1/2)" in page
+    assert 'href="?loai=ca-biet&amp;page=2"' in page
+    second = html(get(client, _register(council_index), data={"loai": "ca-biet", "page": "2"}))
+    assert second.count("council-document__title") == 5
+
+
+def test_the_resolution_page_shows_metadata_status_links_both_ways_and_actions(
+    client, council_index, register_set
+):
+    from portal.council.models import ActionKind, ResolutionAction, ResolutionFile
+
+    fees, amending = register_set["fees"], register_set["amending"]
+    fees.delegates_present, fees.votes_for, fees.votes_against, fees.votes_abstain = 48, 46, 1, 1
+    fees.save()
+    ResolutionAction.objects.create(
+        resolution=fees,
+        date=datetime.date(2019, 11, 20),
+        kind=ActionKind.SUBMITTED,
+        description="UBND tỉnh trình HĐND tỉnh",
+        sort_order=0,
+    )
+    ResolutionAction.objects.create(
+        resolution=fees, date=datetime.date(2019, 12, 11), kind=ActionKind.ADOPTED, sort_order=1
+    )
+    stored = services.store_document(
+        pdf_bytes("NGHỊ QUYẾT", ["Số: 12/2019/NQ-HĐND"]), "nq.pdf", "NQ"
+    )
+    item = ResolutionFile.objects.create(resolution=fees, name="Toàn văn", file=stored)
+    url = f"{_register(council_index)}{fees.pk}/"
+    page = html(get(client, url))
+    assert "Nghị quyết số 12/2019/NQ-HĐND quy định mức thu học phí năm học 2019 - 2020" in page
+    assert "Còn hiệu lực, đã được sửa đổi" in page
+    assert "46/48 đại biểu có mặt tán thành, 1 không tán thành, 1 không biểu quyết" in page
+    assert "11/12/2019" in page and "Kỳ họp thứ 14".lower() in page
+    assert "Được sửa đổi, bổ sung bởi" in page
+    assert f'href="{_register(council_index)}{amending.pk}/"' in page
+    assert "Lịch sử hiệu lực" in page and "16/07/2020</time>: Được sửa đổi, bổ sung bởi" in page
+    assert "20/11/2019</time>: Trình – UBND tỉnh trình HĐND tỉnh" in page
+    download = get(client, f"{url}tep/{item.pk}/")
+    assert download["Content-Type"] == "application/pdf", download.content.decode()[-3000:]
+    assert b"".join(download.streaming_content) == stored.file.open("rb").read()
+    other_side = html(get(client, f"{_register(council_index)}{amending.pk}/"))
+    assert "Sửa đổi, bổ sung" in other_side and f"so-nghi-quyet/{fees.pk}/" in other_side
+    replaced = html(get(client, f"{_register(council_index)}{register_set['plan'].pk}/"))
+    assert "Bị thay thế" in replaced and "Bị thay thế bởi" in replaced
+
+
+def _resolution_urls(council_index, resolution):
+    item = resolution.files.first()
+    base = f"{_register(council_index)}{resolution.pk}/"
+    return {"page": base, "file": f"{base}tep/{item.pk}/", "wagtail": item.file.url}
+
+
+@pytest.mark.parametrize("kind", ["unpublished", "session-draft", "session-login"])
+def test_a_hidden_resolution_is_reachable_by_no_url(client, council_index, term, kind):
+    from portal.council.factories import ResolutionFactory
+
+    session = SessionPageFactory(parent=term, number=20, title="Kỳ họp thứ 20")
+    resolution = ResolutionFactory(
+        session=session, title="Về việc ẩn", published=kind != "unpublished"
+    )
+    public = ResolutionFactory(session=None, title="Về việc công khai")
+    if kind == "session-draft":
+        session.unpublish()
+    elif kind == "session-login":
+        PageViewRestriction.objects.create(page=session, restriction_type="login")
+    for name, url in _resolution_urls(council_index, resolution).items():
+        response = get(client, url)
+        assert response.status_code == 404, (name, response.status_code)
+        assert not hasattr(response, "streaming_content"), name
+    page = html(get(client, _register(council_index), data={"q": "ve viec"}))
+    assert f"so-nghi-quyet/{resolution.pk}/" not in page
+    assert f"so-nghi-quyet/{public.pk}/" in page
+    found = html(get(client, "/search/", data={"q": "ve viec an"}))
+    assert f"so-nghi-quyet/{resolution.pk}/" not in found
+    for name, url in _resolution_urls(council_index, public).items():
+        assert get(client, url).status_code == 200, name
+
+
+def test_search_finds_a_resolution_without_diacritics(client, council_index, make_resolution):
+    resolution = make_resolution(title="Quy định giá dịch vụ khám bệnh, chữa bệnh")
+    found = html(get(client, "/search/", data={"q": "gia dich vu kham benh"}))
+    assert f"{_register(council_index)}{resolution.pk}/" in found
+
+
+def test_register_and_resolution_queries_do_not_grow(client, council_index, term, settings):
+    from portal.council.factories import ResolutionFactory, ResolutionFieldFactory
+    from portal.council.models import ActionKind, RelationKind, ResolutionAction, ResolutionRelation
+
+    settings.PAGE_CACHE_SECONDS = 0
+    field = ResolutionFieldFactory(name="Ngân sách", slug="ngan-sach")
+    target = ResolutionFactory(session=None, title="Nghị quyết gốc", files=[])
+    pdf = pdf_bytes("NGHỊ QUYẾT", ["Nghị quyết"])
+    day = datetime.date(2020, 3, 1)
+
+    def add(count):
+        for n in range(count):
+            source = ResolutionFactory(
+                session=None, field=field, adoption_date=day, files=[("Toàn văn", pdf, "nq.pdf")]
+            )
+            ResolutionRelation.objects.create(
+                source=source, target=target, kind=RelationKind.AMENDS
+            )
+            ResolutionAction.objects.create(
+                resolution=target, date=day, kind=ActionKind.PUBLISHED, sort_order=n
+            )
+
+    register, page = _register(council_index), f"{_register(council_index)}{target.pk}/"
+    add(4)
+    at_n = (_queries(client, register), _queries(client, page))
+    add(16)
+    assert (_queries(client, register), _queries(client, page)) == at_n

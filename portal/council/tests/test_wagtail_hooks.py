@@ -140,3 +140,127 @@ def test_wagtail_serves_a_session_file_only_while_its_document_is_visible(client
     document.published = True
     document.save()
     assert client.get(url, HTTP_HOST="localhost").status_code == 200
+
+
+# --- the resolution register in the admin ----------------------------------------------
+
+RESOLUTIONS_URL = "/admin/so-nghi-quyet/"
+
+
+def _resolution_form(session, file_pk=None, relations=(), actions=(), **fields):
+    data = {
+        "kind": "quy-pham",
+        "code": "",
+        "title": "Quy định mức thu học phí năm học 2020 - 2021",
+        "session": session.pk,
+        "field": "",
+        "issuing_body": "HĐND tỉnh",
+        "adoption_date": "2019-12-11",
+        "effective_date": "2020-01-01",
+        "expiry_date": "",
+        "session_document": "",
+        "published": "on",
+        "delegates_present": "48",
+        "votes_for": "46",
+        "votes_against": "1",
+        "votes_abstain": "1",
+        "files": inline_formset(
+            [{"name": "Toàn văn", "file": file_pk}] if file_pk else [], initial=0
+        ),
+        "relations": inline_formset(list(relations), initial=0),
+        "actions": inline_formset(list(actions), initial=0),
+    }
+    data.update(fields)
+    return nested_form_data(data)
+
+
+def test_a_resolution_is_created_from_the_admin_with_files_links_and_actions(
+    admin_client, session, stored, make_resolution
+):
+    from portal.council.models import Resolution
+
+    old = make_resolution(kind="quy-pham", title="Quy định mức thu học phí năm học 2019")
+    data = _resolution_form(
+        session,
+        stored.pk,
+        relations=[{"kind": "thay-the", "target": old.pk, "date": "", "note": "Thay thế toàn bộ"}],
+        actions=[
+            {"date": "2019-11-20", "kind": "trinh", "description": "UBND tỉnh trình"},
+            {"date": "2019-12-11", "kind": "thong-qua", "description": ""},
+        ],
+    )
+    response = admin_client.post(f"{RESOLUTIONS_URL}new/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    created = Resolution.objects.exclude(pk=old.pk).get()
+    assert created.code == "02/2019/NQ-HĐND" and created.votes_for == 46
+    assert created.files.get().file == stored
+    relation = created.relations.get()
+    assert relation.target == old and relation.date == datetime.date(2020, 1, 1)
+    assert [a.kind for a in created.actions.all()] == ["trinh", "thong-qua"]
+    assert old.status_on(datetime.date(2020, 2, 1)) == "bi-thay-the"
+    listing = admin_client.get(RESOLUTIONS_URL).content.decode()
+    assert "02/2019/NQ-HĐND" in listing and "Bị thay thế" in listing
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"code": "12/NQ-HĐND"}, "Nghị quyết quy phạm pháp luật ghi năm trong số"),
+        ({"votes_for": "50"}, "(52) vượt quá số đại biểu có mặt (48)"),
+        ({"effective_date": "2019-12-01"}, "Ngày có hiệu lực không được trước ngày thông qua."),
+        ({"adoption_date": "2019-12-30"}, "Ngày thông qua phải trong thời gian kỳ họp"),
+    ],
+)
+def test_bad_resolution_input_is_a_vietnamese_form_error(admin_client, session, fields, message):
+    from portal.council.models import Resolution
+
+    response = admin_client.post(f"{RESOLUTIONS_URL}new/", _resolution_form(session, **fields))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Resolution.objects.exists()
+
+
+def test_the_admin_refuses_a_self_link_and_a_cycle(admin_client, session, make_resolution):
+    from portal.council.models import ResolutionRelation
+
+    a = make_resolution(kind="quy-pham")
+    b = make_resolution(kind="quy-pham")
+    ResolutionRelation.objects.create(source=b, target=a, kind="sua-doi")
+    for target, message in (
+        (a, "không thể tự sửa đổi, thay thế hay bãi bỏ chính nó"),
+        (b, "tạo thành vòng"),
+    ):
+        data = _resolution_form(
+            session,
+            relations=[{"kind": "bai-bo", "target": target.pk, "date": "", "note": ""}],
+            code=a.code,
+            effective_date="2019-12-11",
+        )
+        response = admin_client.post(f"{RESOLUTIONS_URL}edit/{a.pk}/", data)
+        assert response.status_code == 200, message
+        assert message in response.content.decode()
+    assert not ResolutionRelation.objects.filter(source=a).exists()
+
+
+def test_a_resolution_field_is_added_from_the_admin(admin_client):
+    from portal.council.models import ResolutionField
+
+    response = admin_client.post(
+        "/admin/linh-vuc-nghi-quyet/new/",
+        {"name": "Giáo dục", "slug": "giao-duc", "sort_order": "1"},
+    )
+    assert response.status_code == 302
+    assert ResolutionField.objects.get().name == "Giáo dục"
+
+
+def test_wagtail_serves_a_resolution_file_only_while_the_resolution_is_visible(
+    client, make_resolution
+):
+    from portal.council.factories import ResolutionFactory
+
+    resolution = ResolutionFactory(session=None, published=False)
+    url = resolution.files.get().file.url
+    assert client.get(url, HTTP_HOST="localhost").status_code == 404
+    resolution.published = True
+    resolution.save()
+    assert client.get(url, HTTP_HOST="localhost").status_code == 200
