@@ -12,6 +12,14 @@ Posting times are drawn from the seed, a few after the secretariat's lead time, 
 timeliness the pages show has something to show. ``load_council`` is idempotent: pages
 are found by slug under their parent and documents by (session, type, abstract); a
 second run writes nothing.
+
+``load_resolutions`` fills the resolution register from the same calendar: every
+resolution a session adopted, with its number, field, vote, the history of its actions
+taken from the session's documents (submission, draft posted, committee review,
+adoption, publication), the resolution's PDF as posted with the session's documents (the
+same stored file, no second copy), annual resolutions that lapsed with their year, and
+the links later resolutions made: each year's tuition fees replace the last year's, two
+policies amended, one repealed. Found again by number: a second run writes nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +36,21 @@ from portal.demo import calendar
 
 from . import files, services
 from .factories import CouncilIndexPageFactory, SessionPageFactory, TermPageFactory, document_text
-from .models import CouncilIndexPage, DocumentType, SessionDocument, SessionPage, TermPage
+from .models import (
+    ActionKind,
+    CouncilIndexPage,
+    DocumentType,
+    RelationKind,
+    Resolution,
+    ResolutionAction,
+    ResolutionField,
+    ResolutionFile,
+    ResolutionKind,
+    ResolutionRelation,
+    SessionDocument,
+    SessionPage,
+    TermPage,
+)
 
 INDEX_SLUG = "ky-hop"
 TERM_SLUG = "khoa-ix"
@@ -250,6 +272,7 @@ def load_council(seed: int, home, owner=None) -> int:
         for order, spec in enumerate(missing):
             created += 1
             _create_document(session, spec, items, order, collection, owner)
+    load_resolutions(seed, term)
     return created
 
 
@@ -277,3 +300,173 @@ def _create_document(session, spec, items, order, collection, owner):
         )  # fmt: skip
         services.session_document_add_file(document, stored, name=name)
     return document
+
+
+# --- the resolution register -------------------------------------------------------------
+
+# A resolution's field: its agenda item's topic, else its reviewing committee's.
+COMMITTEE_FIELDS = {
+    "kinh-te-ngan-sach": "Kinh tế - Ngân sách",
+    "phap-che": "Tổ chức bộ máy",
+    "van-hoa-xa-hoi": "Văn hóa - Xã hội",
+    "dan-toc": "Dân tộc",
+    None: "Tổ chức bộ máy",
+}
+# Links between the term's resolutions, by fragments of their titles: (kind, the later
+# resolution, the earlier one, note). Tuition fees are set anew each school year.
+LINKS = (
+    (RelationKind.AMENDS, "sản phẩm OCOP", "phát triển sản xuất nông, lâm nghiệp",
+     "Bổ sung nội dung hỗ trợ phát triển sản phẩm OCOP"),
+    (RelationKind.AMENDS, "phổ biến, giáo dục pháp luật", "rà soát văn bản quy phạm",
+     "Sửa đổi mức chi tại Điều 2"),
+    (RelationKind.REPEALS, "người có uy tín", "học sinh, sinh viên người dân tộc thiểu số",
+     "Chính sách được quy định lại thống nhất"),
+)  # fmt: skip
+TUITION = "mức thu học phí năm học"
+
+
+def _field(name: str, cache: dict) -> ResolutionField:
+    from portal.core.text import slugify_vi
+
+    if name not in cache:
+        cache[name], _ = ResolutionField.objects.get_or_create(
+            slug=slugify_vi(name)[:100], defaults={"name": name, "sort_order": len(cache)}
+        )
+    return cache[name]
+
+
+def _annual_expiry(title: str, normative: bool, adopted):
+    """An individual resolution "… năm 2020" (a plan, a budget) lapses with its year (one
+    about a past year, a final account, does not)."""
+    import re
+
+    found = re.search(r"năm (20\d\d)$", title)
+    if normative or not found:
+        return None
+    expiry = datetime.date(int(found[1]) + 1, 1, 1)
+    return expiry if expiry > adopted else None
+
+
+def _actions(resolution, documents, closing):
+    """The steps that led to the resolution, from the session's documents of its item."""
+    steps = []
+    for document in documents:
+        kind, number = document.document_type, document.number
+        posted = timezone.localdate(document.posted_at) if document.posted_at else None
+        if kind == DocumentType.SUBMISSION and document.issue_date:
+            text = f"{document.issuing_body} trình (Tờ trình số {number})"
+            steps.append((document.issue_date, ActionKind.SUBMITTED, text))
+        elif kind == DocumentType.DRAFT_RESOLUTION and posted:
+            text = "Đăng dự thảo nghị quyết trên cổng thông tin"
+            steps.append((posted, ActionKind.DRAFT_POSTED, text))
+        elif kind == DocumentType.REVIEW_REPORT and document.issue_date:
+            text = f"{document.issuing_body} thẩm tra (Báo cáo số {number})"
+            steps.append((document.issue_date, ActionKind.REVIEWED, text))
+        elif kind == DocumentType.RESOLUTION and posted:
+            text = "Đăng toàn văn nghị quyết trên cổng thông tin"
+            steps.append((posted, ActionKind.PUBLISHED, text))
+    steps.append((closing, ActionKind.ADOPTED, "HĐND tỉnh biểu quyết thông qua tại kỳ họp"))
+    order = list(ActionKind.values)
+    steps.sort(key=lambda step: (step[0], order.index(step[1])))
+    ResolutionAction.objects.bulk_create(
+        ResolutionAction(
+            resolution=resolution, date=day, kind=kind, description=text, sort_order=n
+        )  # fmt: skip
+        for n, (day, kind, text) in enumerate(steps)
+    )
+
+
+def load_resolutions(seed: int, term) -> int:
+    """Every resolution of the term's sessions in the register, with its actions, file,
+    vote and links; return how many were created (0 on a second run)."""
+    sessions = {page.number: page for page in SessionPage.objects.child_of(term)}
+    have = set(Resolution.objects.values_list("code", "year"))
+    fields: dict = {}
+    created = 0
+    for event in calendar.sessions(seed):
+        session = sessions.get(event.number)
+        year = event.end.year
+        pending = [r for r in event.resolutions if (r.number, year) not in have]
+        if session is None or not pending:
+            continue
+        documents = list(
+            SessionDocument.objects.filter(session=session)
+            .select_related("agenda_item")
+            .prefetch_related("files")
+        )
+        by_item = defaultdict(list)
+        for document in documents:
+            if document.agenda_item is not None:
+                by_item[document.agenda_item.sort_order].append(document)
+        reviews = [d for d in documents if d.document_type == DocumentType.REVIEW_REPORT]
+        pending_keys = {(r.number, year) for r in pending}
+        for position, resolution in enumerate(event.resolutions):
+            if (resolution.number, year) not in pending_keys:
+                continue
+            item = resolution.item
+            rng = random.Random(f"{seed}:resolution:{resolution.number}")
+            own = by_item.get(position, [])
+            if item.committee:
+                name = calendar.committee_name(item.committee)
+                own += [d for d in reviews if d.issuing_body.startswith(name) and d not in own]
+            posted = next(
+                (d for d in own if d.document_type == DocumentType.RESOLUTION
+                 and d.number == resolution.number), None,
+            )  # fmt: skip
+            present = rng.randint(44, 50)
+            against, abstain = rng.choice([0, 0, 0, 1]), rng.choice([0, 0, 1])
+            title = _cap(resolution.title[len("Nghị quyết ") :])
+            record = Resolution(
+                kind=ResolutionKind.NORMATIVE if item.normative else ResolutionKind.INDIVIDUAL,
+                code=resolution.number,
+                title=title,
+                session=session,
+                field=_field(item.topic or COMMITTEE_FIELDS.get(item.committee, "Khác"), fields),
+                issuing_body=COUNCIL,
+                adoption_date=event.end,
+                effective_date=_plus(event.end, 10) if item.normative else event.end,
+                expiry_date=_annual_expiry(title, item.normative, event.end),
+                delegates_present=present,
+                votes_for=present - against - abstain,
+                votes_against=against,
+                votes_abstain=abstain,
+                session_document=posted,
+            )
+            record.full_clean()
+            record.save()
+            created += 1
+            if posted is not None:
+                for order, stored in enumerate(posted.files.all()):
+                    if stored.file_id and stored.name == "Toàn văn":
+                        ResolutionFile.objects.create(
+                            resolution=record, name="Toàn văn", file_id=stored.file_id,
+                            sort_order=order,
+                        )  # fmt: skip
+            _actions(record, own, event.end)
+    _link_resolutions()
+    return created
+
+
+def _link_resolutions():
+    """The demo's links between resolutions (``LINKS``, the tuition chain), each once."""
+    normative = list(
+        Resolution.objects.filter(kind=ResolutionKind.NORMATIVE).order_by("adoption_date", "pk")
+    )
+
+    def find(fragment):
+        return [r for r in normative if fragment in r.title]
+
+    pairs = []
+    for kind, later, earlier, note in LINKS:
+        sources, targets = find(later), find(earlier)
+        if sources and targets and sources[0].adoption_date > targets[0].adoption_date:
+            pairs.append((kind, sources[0], targets[0], note))
+    tuition = find(TUITION)
+    for earlier, later in zip(tuition, tuition[1:], strict=False):
+        pairs.append((RelationKind.REPLACES, later, earlier, ""))
+    for kind, source, target, note in pairs:
+        if ResolutionRelation.objects.filter(source=source, target=target, kind=kind).exists():
+            continue
+        relation = ResolutionRelation(source=source, target=target, kind=kind, note=note)
+        relation.full_clean()
+        relation.save()

@@ -71,3 +71,41 @@ def test_a_second_run_writes_nothing(home):
     assert load_council(SEED, home) == 0
     assert counts == (SessionPage.objects.count(), SessionDocument.objects.count(),
                       SessionDocumentFile.objects.count())  # fmt: skip
+
+
+def test_the_register_of_term_ix(home):
+    from portal.council.demo import load_resolutions
+    from portal.council.models import Resolution, ResolutionRelation, TermPage
+
+    load_council(SEED, home)
+    Resolution.objects.all().delete()  # timed on its own
+    started = time.monotonic()
+    created = load_resolutions(SEED, TermPage.objects.get())
+    print(f"load_resolutions: {created} resolutions in {time.monotonic() - started:.1f}s")
+    adopted = [r for e in calendar.sessions(SEED) for r in e.resolutions]
+    assert created == len(adopted)
+    assert Resolution.objects.count() == len(adopted)
+    assert set(Resolution.objects.values_list("code", "year")) == {
+        (r.number, r.adopted.year) for r in adopted
+    }
+    for resolution in Resolution.objects.select_related("session"):
+        resolution.full_clean()
+        assert resolution.session.opening_date <= resolution.adoption_date
+        assert resolution.votes_for + resolution.votes_against + resolution.votes_abstain == (
+            resolution.delegates_present
+        )
+    fees = Resolution.objects.filter(title__contains="mức thu học phí").order_by("adoption_date")
+    assert fees.count() >= 2
+    assert fees.first().status_on() == "bi-thay-the"
+    kinds = set(ResolutionRelation.objects.values_list("kind", flat=True))
+    assert kinds == {"sua-doi", "thay-the", "bai-bo"}
+    with_file = Resolution.objects.filter(files__isnull=False).distinct()
+    assert with_file.count() == Resolution.objects.count()
+    text = _pdf_text(with_file.first().files.first())
+    assert f"Số: {with_file.first().code}" in text
+    first = Resolution.objects.order_by("adoption_date", "pk").first()
+    kinds = [a.kind for a in first.actions.all()]
+    assert kinds[0] == "trinh" and "thong-qua" in kinds and kinds[-1] == "cong-bo"
+    counts = (Resolution.objects.count(), ResolutionRelation.objects.count())
+    assert load_resolutions(SEED, TermPage.objects.get()) == 0
+    assert counts == (Resolution.objects.count(), ResolutionRelation.objects.count())
