@@ -396,6 +396,7 @@ def resolution_register(params, day=None, now=None) -> Register:
     co-quan, q, sap-xep, page). A value that makes no sense is left out with a message
     saying so, never an error."""
     from django.core.paginator import Paginator
+    from django.db.models import Exists, OuterRef
 
     from portal.core.text import fold
 
@@ -404,9 +405,14 @@ def resolution_register(params, day=None, now=None) -> Register:
     visible = visible_resolutions(Resolution.objects.all(), now)
     messages, filters = [], {}
     queryset = visible
-    years = sorted(set(visible.values_list("year", flat=True)), reverse=True)
-    fields = list(ResolutionField.objects.filter(resolutions__in=visible).distinct())
-    bodies = sorted(set(visible.values_list("issuing_body", flat=True)))
+    # The choices offered: distinct values computed by the database, a few rows each.
+    years = list(visible.order_by("-year").values_list("year", flat=True).distinct())
+    fields = list(
+        ResolutionField.objects.filter(Exists(visible.filter(field=OuterRef("pk")).order_by()))
+    )
+    bodies = list(
+        visible.order_by("issuing_body").values_list("issuing_body", flat=True).distinct()
+    )
 
     raw = (params.get("nam") or "").strip()
     if raw:
