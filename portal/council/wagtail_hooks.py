@@ -85,7 +85,8 @@ class StatusColumn(Column):
     def get_value(self, instance):
         from .models import ResolutionStatus
 
-        return ResolutionStatus(instance.status_on()).label
+        status = getattr(instance, "status", None) or instance.status_on()
+        return ResolutionStatus(status).label
 
 
 class ResolutionViewSet(ModelViewSet):
@@ -114,7 +115,10 @@ class ResolutionViewSet(ModelViewSet):
         ]
 
     def get_queryset(self, request):
-        return Resolution.objects.select_related("session", "field")
+        from .selectors import with_status
+
+        # The status in SQL, one query for the listing (the rule of Resolution.status_on).
+        return with_status(Resolution.objects.select_related("session", "field"))
 
 
 class ResolutionFieldViewSet(ModelViewSet):
