@@ -94,9 +94,10 @@ def test_a_number_taken_between_clean_and_save_is_a_validation_error(make_resolu
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_saves_get_different_numbers():
-    """Eight threads, each in its own transaction on its own connection, save at once."""
+    """Eight threads, each in its own transaction on its own connection, save at once
+    (committed for real, so the database is restored afterwards as it was)."""
     from django.db import connections, transaction
 
     barrier = threading.Barrier(8)
