@@ -51,10 +51,13 @@ def _ngay(day: datetime.date) -> str:
 
 
 def _fill_date(page, selector, day: datetime.date):
-    """Type a date as the admin shows it (dd/mm/yyyy) and close the date picker."""
-    page.fill(selector, _ngay(day))
-    page.keyboard.press("Escape")
-    page.mouse.click(2, 2)
+    """Set a date as the admin shows it (dd/mm/yyyy) without focusing the field: a
+    focused date field opens its picker, which can cover the buttons clicked next."""
+    page.locator(selector).evaluate(
+        "(field, value) => { field.value = value;"
+        " field.dispatchEvent(new Event('change', {bubbles: true})); }",
+        _ngay(day),
+    )
 
 
 def _pdf(path, text):
