@@ -23,16 +23,23 @@ from .models.supervision import (
 FILTERS = {"nam": "Năm", "co-quan": "Cơ quan", "hinh-thuc": "Hình thức", "tinh-trang": "Tình trạng"}
 
 
-def _recommendations() -> Prefetch:
-    return Prefetch(
-        "recommendations",
-        queryset=Recommendation.objects.order_by("number").prefetch_related(
-            Prefetch(
-                "follow_ups",
-                queryset=FollowUp.objects.select_related("document").order_by("date", "sort_order"),
-            )
-        ),
+def _with_follow_ups(recommendations):
+    """Recommendations with their follow-up timelines, in order: two queries in all."""
+    follow_ups = FollowUp.objects.select_related("document").order_by("date", "sort_order")
+    return recommendations.order_by("number").prefetch_related(
+        Prefetch("follow_ups", queryset=follow_ups)
     )
+
+
+def _recommendations() -> Prefetch:
+    return Prefetch("recommendations", queryset=_with_follow_ups(Recommendation.objects.all()))
+
+
+def _with_statuses(items, today):
+    for item in items:
+        item.current_status = item.status(today)
+        item.current_label = RecommendationStatus(item.current_status).label
+    return items
 
 
 def _activities(index):
@@ -45,10 +52,7 @@ def _activities(index):
 
 
 def _annotate(activity, today):
-    items = list(activity.recommendations.all())
-    for item in items:
-        item.current_status = item.status(today)
-        item.current_label = RecommendationStatus(item.current_status).label
+    items = _with_statuses(list(activity.recommendations.all()), today)
     activity.status_key = activity.status(today, items)
     activity.status_label = SupervisionStatus(activity.status_key).label
     activity.overdue_count = sum(i.current_status == RecommendationStatus.OVERDUE for i in items)
@@ -124,19 +128,9 @@ def year_programme(index, year: int, today: datetime.date | None = None) -> dict
 
 def activity_overview(activity, today: datetime.date | None = None) -> dict:
     today = today or timezone.localdate()
-    items = list(
-        Recommendation.objects.filter(activity=activity)
-        .order_by("number")
-        .prefetch_related(
-            Prefetch(
-                "follow_ups",
-                queryset=FollowUp.objects.select_related("document").order_by("date", "sort_order"),
-            )
-        )
+    items = _with_statuses(
+        list(_with_follow_ups(Recommendation.objects.filter(activity=activity))), today
     )
-    for item in items:
-        item.current_status = item.status(today)
-        item.current_label = RecommendationStatus(item.current_status).label
     visible_delegates = None
     members = []
     for member in activity.members.select_related("delegate"):

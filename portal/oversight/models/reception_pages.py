@@ -3,8 +3,6 @@ main navigation; its routes serve a month and the iCal feed."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
@@ -70,9 +68,6 @@ class ReceptionSchedulePage(RoutablePageMixin, BasePage):
         response["Content-Disposition"] = 'inline; filename="lich-tiep-cong-dan.ics"'
         return response
 
-    def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request)
-
 
 def month_label(year: int, month: int) -> str:
     return f"Tháng {month:02d}/{year}"
@@ -81,7 +76,3 @@ def month_label(year: int, month: int) -> str:
 def shift_month(year: int, month: int, step: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + step
     return index // 12, index % 12 + 1
-
-
-def first_of(year: int, month: int) -> datetime.date:
-    return datetime.date(year, month, 1)
